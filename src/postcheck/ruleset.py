@@ -1,0 +1,247 @@
+"""Load and validate YAML rule packs.
+
+A pack file holds `rules:` (a list of rules) and/or `context:` (cue words that
+tell who a sentence is about). Files are validated against `rule.schema.json`,
+then each rule's `params` against the schema of its detector kind, so that a
+malformed file fails at load with its path, line and what is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from postcheck.model import severity_rank
+
+DEFAULT_CONFIDENCE = {"error": 0.9, "warning": 0.75, "info": 0.4}
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used; str() is one line naming file and line."""
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    lang: str | None
+    flag: bool
+
+
+@dataclass(frozen=True)
+class Fix:
+    action: str = "none"  # replace | generalize | remove | drop-sentence | none
+    with_: dict = field(default_factory=dict)  # lang -> literal replacement
+    advice: dict = field(default_factory=dict)  # lang -> how to fix
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    scope: str = "sentence"
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    id: str
+    category: str
+    severity: str
+    languages: tuple[str, ...]
+    message: dict
+    source: str
+    why: dict
+    kind: str
+    params: dict
+    confidence: float
+    context: ContextRule
+    fix: Fix
+    examples: tuple[Example, ...]
+    path: str
+    line: int
+
+    def text(self, field_value: dict, lang: str) -> str:
+        """Pick the text for `lang`, falling back to the rule's first language."""
+        return field_value.get(lang) or next(iter(field_value.values()), "")
+
+    @property
+    def rank(self) -> int:
+        return severity_rank(self.severity)
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    # lang -> subject label -> {"terms": [...], "patterns": [...]}
+    context: dict = field(default_factory=dict)
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def for_language(self, lang: str) -> list[Rule]:
+        return [r for r in self.rules if lang in r.languages]
+
+
+def builtin_rules_dir() -> Path:
+    return Path(str(resources.files("postcheck") / "rules"))
+
+
+@cache
+def _file_schema():
+    import jsonschema
+
+    schema = json.loads((resources.files("postcheck") / "rule.schema.json").read_text("utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _lang_map(value, languages) -> dict:
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return {lang: value for lang in languages}
+    return dict(value)
+
+
+def _node_line(node, path) -> int:
+    """Line (1-based) of the YAML node at a jsonschema error path."""
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            match = [v for k, v in node.value if k.value == key]
+            if not match:
+                break
+            node = match[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+    return node.start_mark.line + 1
+
+
+def _where(path) -> str:
+    out = ""
+    for key in path:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out or "file"
+
+
+def _parse(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(f"{path}{line}: invalid YAML: {problem}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise RuleError(f"{path}:1: empty rule file")
+    return node, data
+
+
+def _validate(path: Path, node, data) -> None:
+    errors = sorted(_file_schema().iter_errors(data), key=lambda e: list(map(str, e.path)))
+    if errors:
+        # The deepest error is the most specific one to show.
+        err = max(errors, key=lambda e: len(e.path))
+        raise RuleError(f"{path}:{_node_line(node, err.path)}: {_where(err.path)}: {err.message}")
+
+
+def _params_errors(kind: str, params: dict):
+    from postcheck.detectors import detector_class
+
+    cls = detector_class(kind)
+    if cls is None:
+        from postcheck.detectors import known_kinds
+
+        return [((), f"unknown kind {kind!r} (known: {', '.join(known_kinds())})")]
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(cls.PARAMS_SCHEMA)
+    errors = [(tuple(e.path), e.message) for e in validator.iter_errors(params)]
+    return errors or [((), msg) for msg in cls.check_params(params)]
+
+
+def _build_rule(raw: dict, path: Path, line: int) -> Rule:
+    langs = tuple(raw["languages"])
+    ctx = raw.get("context", {})
+    fix = raw.get("fix", {"action": "none"})
+    examples = tuple(
+        Example(
+            text=ex if isinstance(ex, str) else ex["text"],
+            lang=None if isinstance(ex, str) else ex.get("lang"),
+            flag=(kind == "flag"),
+        )
+        for kind in ("flag", "pass")
+        for ex in raw["examples"][kind]
+    )
+    return Rule(
+        id=raw["id"],
+        category=raw["category"],
+        severity=raw["severity"],
+        languages=langs,
+        message=_lang_map(raw["message"], langs),
+        source=raw["source"],
+        why=_lang_map(raw["why"], langs),
+        kind=raw["kind"],
+        params=raw.get("params", {}),
+        confidence=raw.get("confidence", DEFAULT_CONFIDENCE[raw["severity"]]),
+        context=ContextRule(tuple(ctx.get("requires", ())), tuple(ctx.get("excludes", ())),
+                            ctx.get("scope", "sentence")),
+        fix=Fix(fix["action"], _lang_map(fix.get("with"), langs), _lang_map(fix.get("advice"), langs)),
+        examples=examples,
+        path=str(path),
+        line=line,
+    )
+
+
+def load_file(path: Path) -> RuleSet:
+    node, data = _parse(path)
+    _validate(path, node, data)
+    rules = []
+    for i, raw in enumerate(data.get("rules", [])):
+        for sub, msg in _params_errors(raw["kind"], raw.get("params", {})):
+            where = ("rules", i, "params", *sub) if sub else ("rules", i, "kind" if "unknown kind" in msg else "params")
+            raise RuleError(f"{path}:{_node_line(node, where)}: {_where(where)}: {msg}")
+        rules.append(_build_rule(raw, path, _node_line(node, ("rules", i))))
+    return RuleSet(rules, data.get("context", {}))
+
+
+def rule_files(directory: Path) -> list[Path]:
+    if directory.is_file():
+        return [directory]
+    if not directory.is_dir():
+        raise RuleError(f"{directory}: no such rule file or directory")
+    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load(directories: list[Path]) -> RuleSet:
+    """Load every pack under `directories`; later packs may add context cues and rules."""
+    merged = RuleSet([], {})
+    seen: dict[str, Rule] = {}
+    for directory in directories:
+        for path in rule_files(Path(directory)):
+            pack = load_file(path)
+            for rule in pack.rules:
+                if rule.id in seen:
+                    first = seen[rule.id]
+                    raise RuleError(f"{rule.path}:{rule.line}: duplicate rule id {rule.id} "
+                                    f"(first defined at {first.path}:{first.line})")
+                seen[rule.id] = rule
+                merged.rules.append(rule)
+            for lang, subjects in pack.context.items():
+                for subject, cues in subjects.items():
+                    slot = merged.context.setdefault(lang, {}).setdefault(subject, {"terms": [], "patterns": []})
+                    for key in ("terms", "patterns"):
+                        slot[key].extend(cues.get(key, []))
+    return merged
