@@ -197,5 +197,38 @@ def rules_test(
     raise typer.Exit(1 if failures else 0)
 
 
+@app.command("eval")
+def eval_(
+    corpus: Path = typer.Argument(Path("corpus/test"), help="Annotated JSONL file or directory [default: the test split]."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f"),
+    show_errors: bool = typer.Option(False, "--show-errors", help="List misses and false alarms with the rules that fired."),
+    config: Optional[Path] = ConfigOpt,
+    rules: list[Path] = RulesOpt,
+):
+    """Measure precision, recall and F1 per category and language on an annotated corpus."""
+    from postcheck import evaluate
+
+    try:
+        records = evaluate.read(corpus)
+        _, linter = _linter(config, rules)
+        outcomes = evaluate.run(linter, records)
+    except (*_errors(), evaluate.CorpusError) as exc:
+        raise fail(str(exc))
+    summary = evaluate.summarise(outcomes)
+    if fmt is Format.json:
+        import json
+
+        if show_errors:
+            summary["errors"] = evaluate.errors(outcomes)
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    from postcheck.render.evaluation import render, render_errors
+
+    console = Console()
+    render(summary, console)
+    if show_errors:
+        render_errors(evaluate.errors(outcomes), console)
+
+
 def main() -> None:
     app()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Callable, Iterable, Iterator
 
 LANGUAGES = ("fr", "en")
@@ -53,11 +53,21 @@ class Analysis:
         return [(s.start_char, s.end_char) for s in self.doc.sents]
 
 
+@cache
+def load_spacy(name: str):
+    """One copy of a model per process, however many Linters are made."""
+    import spacy
+
+    if not spacy.util.is_package(name):
+        raise ModelError(f"spaCy model {name!r} is not installed (pip install {name.replace('_', '-')}); "
+                         "postcheck never downloads models")
+    return spacy.load(name)
+
+
 class Pipelines:
     def __init__(self, models: dict[str, str] | None = None, default_lang: str = "fr"):
         self.models = {**DEFAULT_MODELS, **(models or {})}
         self.default_lang = default_lang
-        self._spacy: dict = {}
         self._analyzers: dict = {}
 
     @cached_property
@@ -73,15 +83,7 @@ class Pipelines:
         return {"FRENCH": "fr", "ENGLISH": "en"}.get(found.name if found else "", self.default_lang)
 
     def spacy(self, lang: str):
-        if lang not in self._spacy:
-            import spacy
-
-            name = self.models[lang]
-            if not spacy.util.is_package(name):
-                raise ModelError(f"spaCy model {name!r} for {lang!r} is not installed "
-                                 f"(pip install {name.replace('_', '-')}); postcheck never downloads models")
-            self._spacy[lang] = spacy.load(name)
-        return self._spacy[lang]
+        return load_spacy(self.models[lang])
 
     def analyzer(self, lang: str):
         """A Presidio AnalyzerEngine for one language, sharing our spaCy pipeline."""

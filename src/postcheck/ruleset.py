@@ -107,18 +107,21 @@ def _lang_map(value, languages) -> dict:
 
 
 def _node_line(node, path) -> int:
-    """Line (1-based) of the YAML node at a jsonschema error path."""
+    """Line (1-based) of what a jsonschema error path points at: the key's line
+    for a mapping entry (a value may start on the next line), else the item's."""
+    line = node.start_mark.line
     for key in path:
         if isinstance(node, yaml.MappingNode):
-            match = [v for k, v in node.value if k.value == key]
+            match = [(k, v) for k, v in node.value if k.value == key]
             if not match:
                 break
-            node = match[0]
+            line, node = match[0][0].start_mark.line, match[0][1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
             node = node.value[key]
+            line = node.start_mark.line
         else:
             break
-    return node.start_mark.line + 1
+    return line + 1
 
 
 def _where(path) -> str:

@@ -32,8 +32,9 @@ def highlighted(text: str, report: Report) -> Text:
 
 def findings_table(report: Report, labels: dict) -> Table:
     table = Table(show_lines=True, expand=True)
-    for name, ratio in zip(labels["cols"], (1, 2, 3, 4)):
-        table.add_column(name, ratio=ratio, overflow="fold")
+    # Severity and category never wrap mid-word ("colleague-denigration" is 21 wide).
+    for name, ratio, min_width in zip(labels["cols"], (0, 0, 3, 4), (7, 21, 12, 16)):
+        table.add_column(name, ratio=ratio or None, min_width=min_width, overflow="fold")
     for f in report.findings:
         passage = Text(f"« {f.text} »", style=STYLE[f.severity])
         if f.suggestion is not None:

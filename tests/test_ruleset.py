@@ -1,0 +1,82 @@
+"""The rule-file validator: each mistake is reported with its file, line and what is wrong."""
+
+import pytest
+
+from postcheck.ruleset import RuleError, load, load_file
+
+GOOD = """rules:
+  - id: HOUSE-PROMO-FR
+    category: advertising
+    severity: warning
+    languages: [fr]
+    message: "Code promo."
+    why: "La médecine ne doit pas être pratiquée comme un commerce."
+    source: "CSP art. R.4127-19"
+    kind: pattern
+    params: {patterns: ['\\\\bcode promo\\\\b']}
+    examples:
+      flag: ["Code promo DOC10 sur ma téléconsultation"]
+      pass: ["Rien à signaler ici"]
+"""
+
+
+def write(tmp_path, text, name="pack.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_for(tmp_path, text) -> str:
+    path = write(tmp_path, text)
+    with pytest.raises(RuleError) as info:
+        load_file(path)
+    message = str(info.value)
+    assert "\n" not in message and message.startswith(f"{path}:")
+    return message
+
+
+def test_good_pack_loads(tmp_path):
+    rule = load_file(write(tmp_path, GOOD)).rules[0]
+    assert (rule.id, rule.kind, rule.line, rule.confidence) == ("HOUSE-PROMO-FR", "pattern", 2, 0.75)
+    assert [e.flag for e in rule.examples] == [True, False]
+
+
+@pytest.mark.parametrize("change, line, words", [
+    (("severity: warning", "severity: fatal"), 4, "'fatal' is not one of"),
+    (("id: HOUSE-PROMO-FR", "id: house promo"), 2, "does not match"),
+    (("    source: \"CSP art. R.4127-19\"\n", ""), 2, "'source' is a required property"),
+    (("languages: [fr]", "languages: [de]"), 5, "'de' is not one of"),
+    (("kind: pattern", "kind: telepathy"), 9, "unknown kind 'telepathy'"),
+    (("params: {patterns: ['\\\\bcode promo\\\\b']}", "params: {patterns: ['(unclosed']}"), 10, "does not compile"),
+    (("params: {patterns: ['\\\\bcode promo\\\\b']}", "params: {regexes: ['x']}"), 10, "params"),
+    (("      pass: [\"Rien à signaler ici\"]\n", ""), 11, "'pass' is a required property"),
+    (("    why:", "    wy:"), 2, "Additional properties"),
+])
+def test_schema_errors_name_file_line_and_problem(tmp_path, change, line, words):
+    message = error_for(tmp_path, GOOD.replace(*change))
+    assert message.split(":")[1] == str(line), message
+    assert words in message
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path):
+    message = error_for(tmp_path, GOOD.replace("    kind: pattern", "    kind: [pattern"))
+    assert "invalid YAML" in message
+
+
+def test_empty_file_and_missing_directory(tmp_path):
+    assert "empty rule file" in error_for(tmp_path, "")
+    with pytest.raises(RuleError, match="no such rule file or directory"):
+        load([tmp_path / "nope"])
+
+
+def test_duplicate_ids_across_files(tmp_path):
+    write(tmp_path, GOOD, "a.yaml")
+    write(tmp_path, GOOD, "b.yaml")
+    with pytest.raises(RuleError, match="duplicate rule id HOUSE-PROMO-FR .*a.yaml:2"):
+        load([tmp_path])
+
+
+def test_context_sections_merge(tmp_path):
+    write(tmp_path, "context:\n  fr:\n    practice: {terms: [mon cabinet]}\n", "a.yaml")
+    write(tmp_path, "context:\n  fr:\n    practice: {terms: [ma clinique]}\n", "b.yaml")
+    assert load([tmp_path]).context["fr"]["practice"]["terms"] == ["mon cabinet", "ma clinique"]
