@@ -86,11 +86,31 @@ def _linter(config_path: Optional[Path], rules: list[Path]):
     return cfg, Linter(cfg, rule_dirs=rules)
 
 
+def check_texts(texts: list[str], lang: Optional[str], cfg: config_mod.Config, rules: list[Path]):
+    """Reports for one-shot commands: from the warm background checker when it can
+    be used (see daemon.py), else in this process. Both give the same reports."""
+    from postcheck import daemon
+    from postcheck.model import Report
+    from postcheck.nlp import DEFAULT_MODELS
+
+    rules = [r.resolve() for r in rules]
+    if daemon.enabled():
+        try:
+            found = daemon.check_many(texts, lang, cfg.path, rules, {**DEFAULT_MODELS, **cfg.models})
+            return [Report.from_dict(r) for r in found]
+        except daemon.DaemonUnavailable:
+            pass
+    from postcheck.linter import Linter
+
+    return Linter(cfg, rule_dirs=rules).check_many(texts, lang)
+
+
 def _errors():
+    from postcheck.daemon import DaemonError
     from postcheck.nlp import ModelError
     from postcheck.ruleset import RuleError
 
-    return (RuleError, config_mod.ConfigError, ModelError, InputError)
+    return (RuleError, config_mod.ConfigError, ModelError, InputError, DaemonError)
 
 
 ConfigOpt = typer.Option(None, "--config", help="Config file (default: postcheck.toml or pyproject.toml, found upwards).",
@@ -110,8 +130,8 @@ def check(
     """Check one post and print its findings, score, verdict and a rewrite."""
     try:
         text = read_input(post)
-        cfg, linter = _linter(config, rules)
-        report = linter.check(text, lang=lang.value if lang else None)
+        cfg = config_mod.load(config)
+        report = check_texts([text], lang.value if lang else None, cfg, rules)[0]
     except _errors() as exc:
         raise fail(str(exc))
     if fmt is Format.json:

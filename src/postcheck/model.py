@@ -38,6 +38,11 @@ class Finding:
     # The span the suggestion replaces, when wider than the match (not in JSON).
     fix_span: tuple[int, int] | None = field(default=None, repr=False, compare=False)
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "Finding":
+        return cls(**{k: data[k] for k in ("rule", "category", "severity", "score", "start", "end", "text",
+                                            "message", "source", "suggestion")})
+
     @property
     def raises(self) -> bool:
         """A finding counts against the post from `warning` up; `info` is a hint."""
@@ -65,6 +70,11 @@ class Report:
     score: int
     findings: list[Finding] = field(default_factory=list)
     rewrite: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Report":
+        return cls(data["language"], data["verdict"], data["score"],
+                   [Finding.from_dict(f) for f in data["findings"]], data["rewrite"])
 
     @property
     def categories(self) -> set[str]:
