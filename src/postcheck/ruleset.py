@@ -131,12 +131,16 @@ def _where(path) -> str:
     return out or "file"
 
 
+# libyaml's parser when installed (it keeps line marks too): packs are large.
+YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _parse(path: Path):
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc}") from None
-    loader = yaml.SafeLoader(text)
+    loader = YamlLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -209,6 +213,16 @@ def _build_rule(raw: dict, path: Path, line: int) -> Rule:
 
 
 def load_file(path: Path) -> RuleSet:
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read rule file: {exc.strerror}") from None
+    return _load_file(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _load_file(path: Path, mtime_ns: int, size: int) -> RuleSet:
+    """Parsed and validated once per process for a given version of the file."""
     node, data = _parse(path)
     _validate(path, node, data)
     rules = []

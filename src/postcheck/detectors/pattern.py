@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import logging
 
-import regex
-
+from postcheck import patterns
 from postcheck.detectors import BaseDetector, Hit
 
-TIMEOUT = 0.25  # seconds per pattern and post
 log = logging.getLogger("postcheck")
 
 
@@ -27,23 +25,17 @@ class Detector(BaseDetector):
 
     @classmethod
     def check_params(cls, params):
-        errors = []
-        for p in params.get("patterns", []):
-            try:
-                regex.compile(p)
-            except regex.error as exc:
-                errors.append(f"pattern {p!r} does not compile: {exc}")
-        return errors
+        return patterns.errors(params.get("patterns", []))
 
     def setup(self, nlp):
-        flags = 0 if self.params.get("case_sensitive") else regex.IGNORECASE
-        self.patterns = [regex.compile(p, flags) for p in self.params["patterns"]]
+        ignore_case = not self.params.get("case_sensitive")
+        self.patterns = [patterns.compiled(p, ignore_case) for p in self.params["patterns"]]
         self.group = self.params.get("group", 0)
 
     def find(self, analysis, context):
         for pattern in self.patterns:
             try:
-                for m in pattern.finditer(analysis.text, timeout=TIMEOUT):
+                for m in pattern.finditer(analysis.text, timeout=patterns.TIMEOUT):
                     start, end = m.span(self.group)
                     if end > start:
                         yield Hit(start, end)
