@@ -105,6 +105,20 @@ def check_texts(texts: list[str], lang: Optional[str], cfg: config_mod.Config, r
     return Linter(cfg, rule_dirs=rules).check_many(texts, lang)
 
 
+class OneShotLinter:
+    """The linter as one-shot commands (the pre-commit hook) see it: the rule
+    catalogue read cheaply here, reports from `check_texts`."""
+
+    def __init__(self, cfg: config_mod.Config, rules: list[Path]):
+        from postcheck import ruleset
+
+        self.cfg, self.rule_dirs = cfg, list(rules)
+        self.ruleset = ruleset.load([ruleset.builtin_rules_dir(), *cfg.rule_dirs, *self.rule_dirs], validate=False)
+
+    def check_many(self, texts: list[str], lang: Optional[str] = None):
+        return check_texts(texts, lang, self.cfg, self.rule_dirs)
+
+
 def _errors():
     from postcheck.daemon import DaemonError
     from postcheck.nlp import ModelError
@@ -248,6 +262,12 @@ def eval_(
     render(summary, console)
     if show_errors:
         render_errors(evaluate.errors(outcomes), console)
+
+
+from postcheck import serve_cli  # noqa: E402  (its commands are registered here)
+
+app.command()(serve_cli.serve)
+app.command()(serve_cli.hook)
 
 
 def main() -> None:

@@ -212,22 +212,28 @@ def _build_rule(raw: dict, path: Path, line: int) -> Rule:
     )
 
 
-def load_file(path: Path) -> RuleSet:
+def load_file(path: Path, validate: bool = True) -> RuleSet:
     try:
         stat = path.stat()
     except OSError as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc.strerror}") from None
-    return _load_file(path, stat.st_mtime_ns, stat.st_size)
+    if not validate:
+        try:
+            return _load_file(path, stat.st_mtime_ns, stat.st_size, False)
+        except (KeyError, TypeError, AttributeError, IndexError):
+            pass  # malformed: the validating load below says where and why
+    return _load_file(path, stat.st_mtime_ns, stat.st_size, True)
 
 
 @cache
-def _load_file(path: Path, mtime_ns: int, size: int) -> RuleSet:
-    """Parsed and validated once per process for a given version of the file."""
+def _load_file(path: Path, mtime_ns: int, size: int, validate: bool) -> RuleSet:
+    """Parsed (and validated) once per process for a given version of the file."""
     node, data = _parse(path)
-    _validate(path, node, data)
+    if validate:
+        _validate(path, node, data)
     rules = []
     for i, raw in enumerate(data.get("rules", [])):
-        for sub, msg in _params_errors(raw["kind"], raw.get("params", {})):
+        for sub, msg in _params_errors(raw["kind"], raw.get("params", {})) if validate else ():
             where = ("rules", i, "params", *sub) if sub else ("rules", i, "kind" if "unknown kind" in msg else "params")
             raise RuleError(f"{path}:{_node_line(node, where)}: {_where(where)}: {msg}")
         rules.append(_build_rule(raw, path, _node_line(node, ("rules", i))))
@@ -242,13 +248,15 @@ def rule_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load(directories: list[Path]) -> RuleSet:
-    """Load every pack under `directories`; later packs may add context cues and rules."""
+def load(directories: list[Path], validate: bool = True) -> RuleSet:
+    """Load every pack under `directories`; later packs may add context cues and rules.
+    `validate=False` only reads the catalogue (ids, texts): for a client whose
+    checker validates, as one-shot commands talking to the warm checker."""
     merged = RuleSet([], {})
     seen: dict[str, Rule] = {}
     for directory in directories:
         for path in rule_files(Path(directory)):
-            pack = load_file(path)
+            pack = load_file(path, validate)
             for rule in pack.rules:
                 if rule.id in seen:
                     first = seen[rule.id]
