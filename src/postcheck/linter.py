@@ -58,7 +58,10 @@ class Linter:
         if action == "remove":
             return "", (generalize.removal_start(analysis.text, hit.start, analysis.lang), hit.end)
         if action == "drop-sentence":
-            return "", context.sentences[context.sentence_index(hit.start)]
+            # Every sentence the finding touches: a quoted testimonial may run over several.
+            first = context.sentences[context.sentence_index(hit.start)]
+            last = context.sentences[context.sentence_index(max(hit.end - 1, hit.start))]
+            return "", (first[0], last[1])
         return None, None
 
     def findings(self, analysis: Analysis) -> list[Finding]:

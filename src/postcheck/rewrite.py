@@ -14,10 +14,13 @@ from postcheck.model import Finding
 
 TIDY = [
     (regex.compile(r"[ \t]{2,}"), " "),
-    (regex.compile(r"[ \t]+([,.;:!?)])"), r"\1"),
+    # Not before ; : ! ? — French typography spaces them.
+    (regex.compile(r"[ \t]+([,.)])(?!\.)"), r"\1"),
     (regex.compile(r"([,;:])(?:\s*[,;:])+"), r"\1"),
     (regex.compile(r"\(\s*\)"), ""),
     (regex.compile(r"^[ \t]*[,;:][ \t]*", regex.MULTILINE), ""),
+    # A lone "." or "!" left at a line start by a dropped sentence (not an ellipsis).
+    (regex.compile(r"^[ \t]*[.!](?![.!])[ \t]*", regex.MULTILINE), ""),
     (regex.compile(r",(\s*[.!?])"), r"\1"),
     (regex.compile(r"[ \t]+$", regex.MULTILINE), ""),
 ]
