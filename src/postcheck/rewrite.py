@@ -13,6 +13,7 @@ import regex
 from postcheck.model import Finding
 
 TIDY = [
+    (regex.compile(r",(\s*[.!?])"), r"\1"),
     (regex.compile(r"[ \t]{2,}"), " "),
     # Not before ; : ! ? — French typography spaces them.
     (regex.compile(r"[ \t]+([,.)])(?!\.)"), r"\1"),
@@ -21,7 +22,6 @@ TIDY = [
     (regex.compile(r"^[ \t]*[,;:][ \t]*", regex.MULTILINE), ""),
     # A lone "." or "!" left at a line start by a dropped sentence (not an ellipsis).
     (regex.compile(r"^[ \t]*[.!](?![.!])[ \t]*", regex.MULTILINE), ""),
-    (regex.compile(r",(\s*[.!?])"), r"\1"),
     (regex.compile(r"[ \t]+$", regex.MULTILINE), ""),
 ]
 # French elides "de", "que", "le", "la", "je" before a vowel: "de une" -> "d'une".
