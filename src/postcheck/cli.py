@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 
 from postcheck import config as config_mod
+from postcheck.options import Lang, Level, config_option, fail, rules_option
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Compliance linter for doctors' social-media posts (French and English).")
@@ -29,23 +30,6 @@ class InputError(Exception):
 class Format(str, Enum):
     text = "text"
     json = "json"
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    fr = "fr"
-    en = "en"
-
-
-class Level(str, Enum):
-    info = "info"
-    warning = "warning"
-    error = "error"
-
-
-def fail(message: str) -> typer.Exit:
-    print(f"postcheck: error: {message}", file=sys.stderr)
-    return typer.Exit(2)
 
 
 def _looks_like_path(arg: str) -> bool:
@@ -127,9 +111,8 @@ def _errors():
     return (RuleError, config_mod.ConfigError, ModelError, InputError, DaemonError)
 
 
-ConfigOpt = typer.Option(None, "--config", help="Config file (default: postcheck.toml or pyproject.toml, found upwards).",
-                         exists=False, dir_okay=False)
-RulesOpt = typer.Option([], "--rules", help="Extra rule directory or file (repeatable).")
+ConfigOpt = config_option()
+RulesOpt = rules_option()
 
 
 @app.command()

@@ -15,6 +15,7 @@ from typing import Optional
 import typer
 
 from postcheck import config as config_mod
+from postcheck.options import Lang, Level, config_option, fail, rules_option
 
 
 class HookFormat(str, Enum):
@@ -23,30 +24,14 @@ class HookFormat(str, Enum):
     github = "github"
 
 
-class HookLang(str, Enum):
-    auto = "auto"
-    fr = "fr"
-    en = "en"
-
-
-class HookLevel(str, Enum):
-    info = "info"
-    warning = "warning"
-    error = "error"
-
-
-def _fail(message: str) -> typer.Exit:
-    print(f"postcheck: error: {message}", file=sys.stderr)
-    return typer.Exit(2)
 
 
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default; 0.0.0.0 exposes it)."),
     port: int = typer.Option(8765, "--port", help="Port to listen on."),
     max_body: int = typer.Option(100_000, "--max-body", min=1, help="Largest request body accepted, in bytes (413 above)."),
-    config: Optional[Path] = typer.Option(None, "--config", dir_okay=False,
-                                          help="Config file (default: postcheck.toml or pyproject.toml, found upwards)."),
-    rules: list[Path] = typer.Option([], "--rules", help="Extra rule directory or file (repeatable)."),
+    config: Optional[Path] = config_option(),
+    rules: list[Path] = rules_option(),
 ):
     """Serve the web page, the HTTP API and a LanguageTool-compatible API (models load once, at start)."""
     from postcheck.nlp import ModelError
@@ -58,7 +43,7 @@ def serve(
 
         ruleset.load([ruleset.builtin_rules_dir(), *cfg.rule_dirs, *rules])  # fail early, before binding
     except (RuleError, config_mod.ConfigError, ModelError) as exc:
-        raise _fail(str(exc))
+        raise fail(str(exc))
     from postcheck import server
 
     print(f"postcheck: loading models, then serving on http://{host}:{port}/", file=sys.stderr)
@@ -68,12 +53,11 @@ def serve(
 def hook(
     files: list[Path] = typer.Argument(None, help="Text or Markdown files to check (what pre-commit passes)."),
     fmt: HookFormat = typer.Option(HookFormat.text, "--format", "-f", help="text (file:line:col), sarif (SARIF 2.1.0) or github (workflow annotations)."),
-    fail_on: Optional[HookLevel] = typer.Option(None, "--fail-on", help="Exit 1 on findings at or above this level [default: the config's, warning]."),
-    lang: Optional[HookLang] = typer.Option(None, "--lang", help="Language of the files [default: auto, or the config's]."),
+    fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="Exit 1 on findings at or above this level [default: the config's, warning]."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of the files [default: auto, or the config's]."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", dir_okay=False, help="Write the report to this file instead of standard output."),
-    config: Optional[Path] = typer.Option(None, "--config", dir_okay=False,
-                                          help="Config file (default: postcheck.toml or pyproject.toml, found upwards)."),
-    rules: list[Path] = typer.Option([], "--rules", help="Extra rule directory or file (repeatable)."),
+    config: Optional[Path] = config_option(),
+    rules: list[Path] = rules_option(),
 ):
     """Check files as a pre-commit hook or in CI: the prose of each file, with inline suppressions."""
     from postcheck import hook as hook_mod
@@ -89,7 +73,7 @@ def hook(
         linter = OneShotLinter(cfg, rules)
         results = hook_mod.check_files(linter, files, lang=lang.value if lang else None)
     except (RuleError, config_mod.ConfigError, ModelError, DaemonError, hook_mod.HookInputError) as exc:
-        raise _fail(str(exc))
+        raise fail(str(exc))
     level = fail_on.value if fail_on else cfg.fail_on
     if fmt is HookFormat.sarif:
         import json
