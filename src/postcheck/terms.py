@@ -11,17 +11,22 @@ from collections import defaultdict
 
 from postcheck.nlp import Analysis, fold
 
+PREFIX = 3  # wildcard terms are indexed by this many leading letters
+
 
 def _word_matches(keys: tuple[str, str], word: str) -> bool:
     if word.endswith("*"):
-        return any(k.startswith(word[:-1]) for k in keys)
-    return word in keys
+        return keys[0].startswith(word[:-1]) or keys[1].startswith(word[:-1])
+    return word == keys[0] or word == keys[1]
 
 
 class TermMatcher:
     def __init__(self, terms: list[str], tokenizer):
-        self._index: dict[str, list] = defaultdict(list)
-        self._wild: list = []
+        # First word -> candidate terms; wildcard first words by their prefix, so
+        # that each token costs a few dictionary look-ups, not a scan of every term.
+        self._exact: dict[str, list] = defaultdict(list)
+        self._prefixed: dict[str, list] = defaultdict(list)
+        self._short_wild: list = []
         for term in terms:
             words = tuple(fold(t.text) for t in tokenizer(term) if not t.is_space)
             if not words:
@@ -29,19 +34,35 @@ class TermMatcher:
             # spaCy splits "incompét*" into "incompét" + "*": glue the star back.
             if len(words) > 1 and words[-1] == "*":
                 words = words[:-2] + (words[-2] + "*",)
-            (self._wild if words[0].endswith("*") else self._index[words[0]]).append((words, term))
+            first = words[0]
+            if not first.endswith("*"):
+                self._exact[first].append((words, term))
+            elif len(first) - 1 >= PREFIX:
+                self._prefixed[first[:PREFIX]].append((words, term))
+            else:
+                self._short_wild.append((words, term))
+
+    def _candidates(self, keys: tuple[str, str]):
+        yield from self._exact.get(keys[0], ())
+        if keys[1] != keys[0]:
+            yield from self._exact.get(keys[1], ())
+        for key in {keys[0][:PREFIX], keys[1][:PREFIX]}:
+            yield from self._prefixed.get(key, ())
+        yield from self._short_wild
 
     def matches(self, analysis: Analysis) -> list[tuple[int, int, str]]:
-        """(start_char, end_char, term) for every occurrence, longest first at a position."""
+        """(start_char, end_char, term) for every occurrence, the longest at a position."""
         keys = analysis.token_keys
         doc = analysis.doc
         out = []
         for i, tok_keys in enumerate(keys):
-            candidates = [c for k in set(tok_keys) for c in self._index.get(k, ())] + self._wild
-            for words, term in sorted(candidates, key=lambda c: -len(c[0])):
+            best = None
+            for words, term in self._candidates(tok_keys):
                 n = len(words)
-                if i + n <= len(keys) and all(_word_matches(keys[i + j], w) for j, w in enumerate(words)):
-                    last = doc[i + n - 1]
-                    out.append((doc[i].idx, last.idx + len(last.text), term))
-                    break
+                if (best is None or n > len(best[0])) and i + n <= len(keys) and \
+                        all(_word_matches(keys[i + j], w) for j, w in enumerate(words)):
+                    best = (words, term)
+            if best:
+                last = doc[i + len(best[0]) - 1]
+                out.append((doc[i].idx, last.idx + len(last.text), best[1]))
         return out
