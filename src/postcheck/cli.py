@@ -247,10 +247,12 @@ def eval_(
         render_errors(evaluate.errors(outcomes), console)
 
 
-from postcheck import serve_cli  # noqa: E402  (its commands are registered here)
+from postcheck import serve_cli  # noqa: E402  (their commands are registered here)
+from postcheck.scan_cli import scan as scan_command  # noqa: E402
 
 app.command()(serve_cli.serve)
 app.command()(serve_cli.hook)
+app.command("scan")(scan_command)
 
 
 def main() -> None:
