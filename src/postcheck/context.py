@@ -4,6 +4,10 @@ Each sentence gets the set of subject labels whose cue words or patterns it
 contains. Rules then require or exclude a subject (`context:` in a rule), in
 the sentence, the sentence and its neighbours (`window`), or the whole post.
 Cue words live in the rule packs (`context:` sections), not in code.
+
+`subject_of` answers the finer question privacy rules ask of one detail: whose
+name, age or town is this? The doctor's own, a colleague's or a minister's is
+no breach; a patient's (or a patient's relative's) is.
 """
 
 from __future__ import annotations
@@ -17,8 +21,21 @@ from postcheck.terms import TermMatcher
 
 REGEX_TIMEOUT = 0.25  # seconds; a pathological cue pattern must not hang a check
 
-
 SUBJECTS = ("patient", "colleague", "author", "public-figure")
+
+# What may stand between a role word and the name it introduces: "le Dr Martin",
+# "la ministre, Mme X", "my colleague Dr Y", "the Minister of Health, Ms Z".
+ADJACENT_GAP = regex.compile(
+    r"[\s,:(«\"'’-]*(?:(?:le|la|l['’]|les|un|une|mon|ma|mes|notre|nos|son|sa|ses|the|a|an|our|my|his|her|"
+    r"of|de|du|d['’]|des)\s*[\s,:(«\"'’-]*)*"
+    # a role's complement before an apposition: "la ministre de la Santé, Mme X"
+    r"(?:(?:de|du|des|of)\s+(?:la\s+|l['’]|the\s+)?[\w-]+\s*,\s*)?", regex.IGNORECASE)
+# An apposition right after a detail says who it is: "Mme X, ma prof de yoga".
+APPOSITION = regex.compile(r"\s*[,(–-]\s*", regex.IGNORECASE)
+APPOSITION_REACH = 12  # characters from the comma to the role word
+# A sentence with a third-person pronoun goes on about someone named earlier.
+THIRD_PERSON = regex.compile(r"\b(?:il|elle|ils|elles|lui|leur|son|sa|ses|he|she|him|her|his|hers|they|them|their)\b",
+                             regex.IGNORECASE)
 
 
 @dataclass
@@ -27,6 +44,7 @@ class PostContext:
     labels: list[frozenset]
     # (start, end, label) of every cue, in text order
     cues: list[tuple[int, int, str]] = field(default_factory=list)
+    text: str = ""
 
     @property
     def post_labels(self) -> frozenset:
@@ -48,21 +66,70 @@ class PostContext:
             return frozenset().union(*self.labels[max(i - 1, 0): i + 2])
         return self.labels[i]
 
-    def subject_of(self, start: int, end: int) -> str:
-        """Who a detail at [start, end) is about: the subject cue nearest before it
-        in its sentence (or inside it: "Dr Martin"), else the first after it in the
-        sentence, else the last cue of an earlier sentence, else "unknown"."""
-        i = self.sentence_index(start)
-        s_start, s_end = self.sentences[i] if self.sentences else (0, end)
-        subject_cues = [c for c in self.cues if c[2] in SUBJECTS]
-        before = [c for c in subject_cues if s_start <= c[0] < end]
+    def _subject_cues(self, lo: int, hi: int, ignore=()):
+        return [(s, e, label) for s, e, label in self.cues
+                if label in SUBJECTS and lo <= s < hi and not any(a <= s and e <= b for a, b in ignore)]
+
+    def _adjacent(self, cues, start: int, end: int, nearby) -> str | None:
+        """A role word right before the detail ("Dr Martin", "la ministre X"), in
+        apposition after it ("X, my old teacher") or inside it ("Mme Y"). When
+        the apposition and the inside disagree ("J.-M. D., notre kiné"), the
+        one the nearby sentences also speak of wins."""
+        before = [c for c in cues if c[1] <= start and ADJACENT_GAP.fullmatch(self.text, c[1], start)]
         if before:
-            return max(before, key=lambda c: c[0])[2]
-        after = [c for c in subject_cues if end <= c[0] < s_end]
-        if after:
-            return after[0][2]
-        earlier = [c for c in subject_cues if c[0] < s_start]
-        return earlier[-1][2] if earlier else "unknown"
+            return before[-1][2]
+        gap = APPOSITION.match(self.text, end)
+        after = [c for c in cues if gap and gap.end() > end and gap.end() <= c[0] <= gap.end() + APPOSITION_REACH]
+        inside = [c for c in cues if start <= c[0] < end]
+        if after and inside and after[0][2] != inside[0][2]:
+            rest = [c[2] for c in nearby if c != after[0] and not start <= c[0] < end]
+            return inside[0][2] if rest.count(inside[0][2]) > rest.count(after[0][2]) else after[0][2]
+        for found in (after, inside):
+            if found:
+                return found[0][2]
+        return None
+
+    def subject_of(self, start: int, end: int, ignore=()) -> str:
+        """Who a detail at [start, end) is about: "patient", "colleague", "author",
+        "public-figure" or "unknown".
+
+        In order: a role word adjacent to the detail; else the one subject its
+        sentence speaks of; else, in a sentence speaking of several, the cue
+        nearest before (or first after) the detail; else, when the sentence goes
+        on with a pronoun, the subject of the sentences before. Cues inside an
+        `ignore` span do not count: details are no evidence about themselves
+        ("maire" is a public role, but "H 52 ans, maire du village" is a patient)."""
+        if not self.sentences:
+            return "unknown"
+        i = self.sentence_index(start)
+        s_start, s_end = self.sentences[i]
+        cues = self._subject_cues(s_start, s_end, ignore)
+        nearby = self._subject_cues(self.sentences[max(i - 1, 0)][0], self.sentences[min(i + 1, len(self.sentences) - 1)][1],
+                                    ignore)
+        adjacent = self._adjacent(cues, start, end, nearby)
+        if adjacent:
+            return adjacent
+        if len({c[2] for c in cues}) == 1:
+            return cues[0][2]
+        before = [c for c in cues if c[0] < start]
+        if before:
+            return before[-1][2]
+        if cues:
+            return cues[0][2]
+        earlier = self._subject_cues(0, s_start, ignore)
+        if earlier and THIRD_PERSON.search(self.text, s_start, s_end):
+            return earlier[-1][2]
+        return "unknown"
+
+
+def _drop_nested(cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A cue inside a longer cue of another label is part of it: in "J'ai 45 ans"
+    (the author) the "45 ans" is no patient's age."""
+    def nested(c, o):
+        return (o[2] != c[2] and o[0] <= c[0] and c[1] <= o[1] and o[1] - o[0] > c[1] - c[0]
+                and c[2] in SUBJECTS and o[2] in SUBJECTS)
+
+    return [c for c in cues if not any(nested(c, o) for o in cues)]
 
 
 class ContextModel:
@@ -81,14 +148,15 @@ class ContextModel:
             for pattern in patterns:
                 try:
                     for m in pattern.finditer(analysis.text, timeout=REGEX_TIMEOUT):
-                        yield m.start(), m.end(), label
+                        if m.end() > m.start():
+                            yield m.start(), m.end(), label
                 except TimeoutError:
                     continue
 
     def read(self, analysis: Analysis) -> PostContext:
         sentences = analysis.sentences or [(0, len(analysis.text))]
         labels = [set() for _ in sentences]
-        ctx = PostContext(sentences, [], sorted(self._hits(analysis)))
+        ctx = PostContext(sentences, [], _drop_nested(sorted(set(self._hits(analysis)))), analysis.text)
         for start, _, label in ctx.cues:
             labels[ctx.sentence_index(start)].add(label)
         ctx.labels = [frozenset(s) for s in labels]

@@ -1,26 +1,54 @@
 """Presidio recognizers for what its stock set misses or gets wrong here.
 
 Presidio ships English-oriented recognizers: no French NIR, weak French phone
-numbers, nothing for hospital record numbers or room/bed numbers, and an e-mail
-recognizer that asks `tldextract` to fetch the public suffix list. The
-recognizers below fill those gaps; `registry_for(lang)` assembles the set one
-language uses.
+numbers, nothing for hospital record numbers, room/bed numbers or French
+dates, and an e-mail recognizer that asks `tldextract` to fetch the public
+suffix list. The recognizers below fill those gaps; `registry_for(lang)`
+assembles the set one language uses, and `resolve()` settles overlaps between
+entity types (Presidio only settles them within one type).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
+import regex
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerRegistry
 from presidio_analyzer.predefined_recognizers import (
     EmailRecognizer,
     IbanRecognizer,
     IpRecognizer,
+    NhsRecognizer,
     PhoneRecognizer,
     SpacyRecognizer,
     UrlRecognizer,
     UsSsnRecognizer,
 )
+
+# When entities of different types overlap, the higher rank wins: a checked
+# identifier beats a phone number, which beats whatever spaCy's NER guessed.
+# PROVIDER_ID (RPPS, ADELI, FINESS, GMC, NPI) is a doctor's or a facility's, no
+# patient's: it ranks first so that its digits are not read as a phone or a record.
+RANK = {"PROVIDER_ID": 3,
+        **{e: 2 for e in ("FR_NIR", "US_SSN", "UK_NHS", "MEDICAL_RECORD", "IBAN_CODE", "EMAIL_ADDRESS", "DATE_OF_BIRTH")},
+        **{e: 1 for e in ("PHONE_NUMBER", "STREET_ADDRESS", "POSTCODE", "ROOM", "URL", "VEHICLE_PLATE",
+                          "CALENDAR_DATE")}}
+
+
+def _rank(result) -> tuple[int, bool]:
+    # At equal rank, a pattern says more than the NER's statistical guess.
+    guessed = (result.recognition_metadata or {}).get("recognizer_name") == "SpacyRecognizer"
+    return RANK.get(result.entity_type, 0), not guessed
+
+
+def resolve(results: list, min_score: float = 0.5) -> list:
+    """Drop each result overlapped by a likely (>= min_score) result of a
+    higher-ranked type ("Kevin, 9 ans": a name by its form, a place for the NER)."""
+    def beaten(r):
+        return any(o.entity_type != r.entity_type and _rank(o) > _rank(r) and o.score >= min_score
+                   and o.start < r.end and r.start < o.end for o in results)
+
+    return [r for r in results if not beaten(r)]
 
 
 @cache
@@ -38,80 +66,175 @@ class OfflineEmailRecognizer(EmailRecognizer):
         return _offline_extractor()(pattern_text.rsplit("@", 1)[-1]).suffix != ""
 
 
-def nir_is_valid(digits: str) -> bool:
-    """French NIR key check: key = 97 - (first 13 characters mod 97), Corsica 2A/2B -> 19/18."""
-    compact = "".join(digits.split()).upper()
-    if len(compact) != 15:
+def nir_is_valid(text: str) -> bool:
+    """French NIR key check: key = 97 - (first 13 characters mod 97); Corsica's
+    2A and 2B count as 19 and 18."""
+    compact = regex.sub(r"[\s.-]", "", text).upper()
+    if len(compact) != 15 or not compact[13:].isdigit():
         return False
-    body = compact[:13].replace("2A", "19", 1) if compact[5:7] == "2A" else compact[:13]
-    body = body.replace("2B", "18", 1) if compact[5:7] == "2B" else body
-    if not (body.isdigit() and compact[13:].isdigit()):
-        return False
-    return 97 - int(body) % 97 == int(compact[13:])
+    body = compact[:5] + {"2A": "19", "2B": "18"}.get(compact[5:7], compact[5:7]) + compact[7:13]
+    return body.isdigit() and 97 - int(body) % 97 == int(compact[13:])
 
 
 class FrNirRecognizer(PatternRecognizer):
-    """NIR (numéro de sécurité sociale): 15 characters, often grouped, checked by its key."""
+    """NIR (numéro de sécurité sociale): sex, year, month, place (2A/2B for Corsica,
+    three digits overseas), order number, key; grouped or not. Only a valid key counts."""
 
-    PATTERNS = [
-        Pattern(
-            "NIR",
-            r"(?<![\w\d])[12][ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .]?(?:\d{2}|2[AB])[ .]?\d{3}[ .]?\d{3}[ .]?\d{2}(?![\w\d])",
-            0.6,
-        )
-    ]
-    CONTEXT = ["sécu", "sécurité sociale", "nir", "insee", "numéro", "carte vitale", "vitale"]
+    NIR = (r"(?<![\w.])[1-478][ .-]?\d{2}[ .-]?\d{2}[ .-]?(?:\d{2}|2[AaBb])[ .-]?\d[ .-]?\d{2}"
+           r"[ .-]?\d{3}[ .-]?\d{2}(?![\w])")
 
-    def __init__(self, supported_language: str = "fr"):
-        super().__init__(supported_entity="FR_NIR", patterns=self.PATTERNS, context=self.CONTEXT,
-                         supported_language=supported_language)
+    def __init__(self, lang: str = "fr"):
+        super().__init__(supported_entity="FR_NIR", name="FrNir", patterns=[Pattern("NIR", self.NIR, 0.5)],
+                         context=["sécu", "nir", "insee", "vitale", "sécurité"], supported_language=lang)
 
     def validate_result(self, pattern_text: str) -> bool:
-        return nir_is_valid(pattern_text.replace(".", " "))
+        return nir_is_valid(pattern_text)
 
 
-# French phone: +33 / 0033 (optionally "(0)") or 0, then 1-9 and four pairs.
-FR_PHONE = (
-    r"(?<![\w+])(?:(?:\+33|0033)[ .-]?(?:\(0\)[ .-]?)?|0)[1-9](?:[ .-]?\d{2}){4}(?!\d)"
-)
+class NhsNumberRecognizer(NhsRecognizer):
+    """Presidio's NHS-number recognizer (3-3-4 digits, mod-11 key). One ten-digit
+    number in eleven passes the key, phone numbers included, so a valid key keeps
+    the low pattern score and only the word "NHS" nearby makes it likely."""
+
+    PATTERNS = [Pattern("NHS", r"\b\d{3}[- ]?\d{3}[- ]?\d{4}\b", 0.4)]
+
+    def __init__(self, lang: str = "en"):
+        super().__init__(patterns=self.PATTERNS, supported_language=lang)
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = regex.sub(r"\D", "", pattern_text)
+        return None if super().validate_result(pattern_text) and len(set(digits)) > 1 else False
 
 
-def _simple(entity: str, name: str, regex: str, score: float, context: list[str], lang: str):
+def _simple(entity: str, name: str, pattern: str, score: float, lang: str, context=(), flags=None):
+    kwargs = {} if flags is None else {"global_regex_flags": flags}
     return PatternRecognizer(supported_entity=entity, name=f"{name}_{lang}",
-                             patterns=[Pattern(name, regex, score)], context=context,
-                             supported_language=lang)
+                             patterns=[Pattern(name, pattern, score)], context=list(context),
+                             supported_language=lang, **kwargs)
+
+
+# French phone: +33 / 0033, optionally "(0)", or a leading 0; then 1-9 and four
+# pairs, grouped by spaces, dots or dashes (or not at all).
+FR_PHONE = r"(?<![\w+])(?:(?:\+|00)33[ .-]?(?:\(0\)[ .-]?)?|0)[1-9](?:[ .-]?\d{2}){4}(?![\d])"
+# Numbers in words, as some write them to dodge filters: "zéro six, trente-neuf,
+# quatre-vingt-dix-huit...", "au douze, rue des Tanneurs".
+FR_UNIT = r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf)"
+FR_TEEN = r"(?:dix-sept|dix-huit|dix-neuf|dix|onze|douze|treize|quatorze|quinze|seize)"
+FR_TENS = r"(?:vingt|trente|quarante|cinquante|soixante|quatre-vingts?)"
+FR_NUMBER = rf"(?:zéro|{FR_TENS}(?:[- ]et[- ](?:un|onze)|-{FR_TEEN}|-{FR_UNIT})?|{FR_TEEN}|{FR_UNIT})"
+FR_PHONE_WORDS = rf"\bzéro[\s-]+{FR_UNIT}(?:[\s,.-]+{FR_NUMBER}){{4}}\b"
+# US (555) 123-4567, 555-123-4567, +1 555 123 4567; UK 07700 900123, +44 7700 900123, 020 7946 0958.
+US_PHONE = r"(?<![\w+])(?:\+?1[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)"
+UK_PHONE = r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|0)(?:7\d{3}|[12]\d{2,3}|[38]\d{2})[ -]?\d{3}[ -]?\d{3,4}(?!\d)"
+
+# A record number only counts after the word that says what it is: MRN, hospital
+# number, health-plan member ID... Some dictate it in words ("four four eight").
+EN_RECORD_WORD = (r"(?:MRN|medical\s+record(?:\s+(?:number|no\.?|#))?|hosp(?:ital)?\s+(?:number|no\.?|#)|unit\s+(?:number|no\.?)"
+                  r"|patient\s+(?:ID|number|no\.?)|chart\s+(?:number|no\.?|#)|NHS\s+(?:number|no\.?)"
+                  r"|(?:member|subscriber|beneficiary|policy|insurance|Medicare|Medicaid)\s+(?:ID|number|no\.?|#))")
+DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+RECORD_NUMBER = rf"[A-Z]{{0,3}}\d[\d -]{{3,14}}\d\b|{DIGIT_WORD}(?:[\s,-]+{DIGIT_WORD}){{4,}}\b"
+
+# Honorific + a capitalised name or an initial ("Mme R.", "M. K.", "Mr. J.",
+# "Mrs Patel"); case-sensitive so that "M. le ministre" stays out.
+CASE_SENSITIVE = regex.DOTALL | regex.MULTILINE
+INITIALS = r"[A-ZÉ]\.(?:\s?-?[A-ZÉ]\.)*"
+NAME = rf"(?:[A-ZÉÈ][a-zà-ÿ'-]+(?:[ -][A-ZÉÈ][a-zà-ÿ'-]+)?(?:\s{INITIALS})?|{INITIALS}|[A-ZÉ](?![\w.]))"
+FR_HONORIFIC_NAME = rf"\b(?:Mme|Mlle|Madame|Mademoiselle|Monsieur|M\.)\s+{NAME}"
+EN_HONORIFIC_NAME = rf"\b(?:Mrs|Mr|Ms|Miss|Mx)\.?\s+{NAME}"
+# Initials alone, as a name ("J.-M. D., notre kiné"): two or more, at least one
+# with a hyphen or followed by another, so that "P.S." or "U.S." stay out.
+BARE_INITIALS = r"(?<![\w.])[A-Z]\.-[A-Z]\.\s?[A-Z]\.|(?<![\w.])[A-Z]\.\s[A-Z]\.(?=,)"
+# A person in a hashtag: "#TeamLucasDurand", "#JusticePourNaël", "#PrayForEmma".
+HASHTAG_NAME = (r"#(?:Team|Soutien|Courage|Force|JeSuis|Justice(?:Pour|For)|PrayFor|Support|Pour|For|Go|Save|Help)"
+                r"[A-ZÉ][a-zà-ÿ]+(?:[A-ZÉ][a-zà-ÿ]+)?\b")
+# Someone introduced by name: "si quelqu'un connaît Nadia", "a lady called Rose".
+FR_NAMED = r"(?<=\b(?:connaît|connaissez|connais|appelle|appelée?|prénommée?|surnommée?)\s)[A-ZÉ][a-zà-ÿ]+(?:[ -][A-ZÉ][a-zà-ÿ]+)?"
+EN_NAMED = r"(?<=\b(?:knows|know|named|called|name\s+is)\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+# A first name followed by an age: "Kevin, 9 ans", "Amelia, 6,".
+FR_NAME_AGE = r"\b[A-ZÉ][a-zéèëïç]+(?=\s*,\s*\d{1,3}\s*ans\b)"
+EN_NAME_AGE = r"\b[A-Z][a-z]+(?=,\s*\d{1,3}(?:,|\s*(?:yo|y/o|years?\s+old)\b))"
+# A child named by first name: "le petit Lucas", "little Emma".
+FR_CHILD_NAME = r"\b(?:le\s+petit|la\s+petite)\s+[A-ZÉ][a-zà-ÿ]+"
+EN_CHILD_NAME = r"\b(?:little|baby)\s+[A-Z][a-z]+"  # lower-case: "Little Snoring" is a village
+
+FR_MONTHS = r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
+FR_DATE = (rf"\b(?:\d{{1,2}}|1er)\s+{FR_MONTHS}(?:\s+\d{{4}})?\b"
+           r"|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b")
+EN_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+# "3 March", "March 3rd", "the fourth of July 1957"
+EN_ORDINAL = (r"(?:the\s+)?(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+              r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
+EN_DAY_MONTH = (rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?|{EN_ORDINAL})\s+(?:of\s+)?{EN_MONTHS}|{EN_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+                r"(?:,?\s+\d{4})?")
+EN_DATE = rf"\b{EN_DAY_MONTH}\b|\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b"
+# Number plates: French SIV "AB-123-CD", older "123 ABC 75", British "AB12 CDE".
+PLATE = (r"(?-i:\b[A-HJ-NP-TV-Z]{2}[- ]\d{3}[- ][A-HJ-NP-TV-Z]{2}\b|\b\d{1,4}\s[A-Z]{2,3}\s(?:0[1-9]|[1-8]\d|9[0-5]|2[AB])\b"
+         r"|\b[A-Z]{2}\d{2}\s[A-Z]{3}\b)")
+
+
+def _shared(lang: str) -> list:
+    return [
+        _simple("PERSON", "Initials", BARE_INITIALS, 0.6, lang, flags=CASE_SENSITIVE),
+        _simple("PERSON", "HashtagName", HASHTAG_NAME, 0.6, lang, flags=CASE_SENSITIVE),
+        _simple("VEHICLE_PLATE", "Plate", PLATE, 0.6, lang),
+    ]
 
 
 def french_recognizers(lang: str = "fr") -> list:
     return [
         FrNirRecognizer(lang),
-        _simple("PHONE_NUMBER", "FrPhone", FR_PHONE, 0.7, ["tél", "tel", "portable", "joindre", "appeler"], lang),
+        _simple("PHONE_NUMBER", "FrPhone", FR_PHONE, 0.7, lang, ["tél", "tel", "portable", "joindre", "appeler"]),
+        _simple("PHONE_NUMBER", "FrPhoneWords", FR_PHONE_WORDS, 0.7, lang),
+        # A record number only counts with the word that says what it is.
         _simple("MEDICAL_RECORD", "FrIpp",
-                r"\b(?:IPP|NDA|NIP|n°\s*(?:de\s+)?dossier|num[ée]ro\s+de\s+dossier|dossier\s+n°)\s*(?:n°|:|#)?\s*\d[\d ]{4,14}\d\b",
-                0.85, [], lang),
-        _simple("FR_RPPS", "FrRpps", r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*\d{9,11}\b", 0.85, [], lang),
-        _simple("ROOM", "FrRoom", r"\b(?:chambre|ch\.|lit|box|salle)\s*(?:n°\s*)?\d{1,4}[A-Z]?\b", 0.6, [], lang),
+                r"\b(?:IPP|NIP|NDA|(?:n°|num[ée]ro|no)\s*(?:de\s+)?(?:dossier|patient|séjour|sejour)|dossier\s+(?:n°|num[ée]ro)"
+                r"|identifiant\s+patient)\s*(?:n°|:|#)?\s*[A-Z]{0,3}\d[\d -]{3,14}\d\b", 0.85, lang),
+        _simple("PROVIDER_ID", "FrProvider", r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*\d[\d ]{7,13}\d\b", 0.9, lang),
+        _simple("ROOM", "FrRoom", r"\b(?:chambre|ch\.|lit|box|brancard)\s*(?:n°\s*)?\d{1,4}(?:\s?(?-i:[A-Z])\b)?", 0.6, lang),
         _simple("STREET_ADDRESS", "FrAddress",
-                r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|route|quai|cours|square)\s+(?:de\s+la\s+|des\s+|du\s+|de\s+l'|d'|de\s+)?[\w'-]+(?:\s+[A-ZÉ][\w'-]+){0,3}",
-                0.75, [], lang),
-        _simple("FR_POSTCODE_TOWN", "FrPostcodeTown",
-                r"\b(?:0[1-9]|[1-8]\d|9[0-5]|97[1-6])\d{3}\s+[A-ZÉÈ][\w'-]+(?:[ -][A-ZÉÈ][\w'-]+)*", 0.6, [], lang),
+                rf"\b(?:\d{{1,4}}|{FR_NUMBER})(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|route"
+                r"|quai|cours|square|résidence|lotissement)\s+(?:de\s+la\s+|des\s+|du\s+|de\s+l'|d'|de\s+)?[\w'-]+"
+                r"(?:\s+(?-i:[A-ZÉ])[\w'-]+){0,3}", 0.75, lang),
+        _simple("POSTCODE", "FrPostcodeTown",
+                r"\b(?:0[1-9]|[1-8]\d|9[0-5]|97[1-6])\d{3}\s+(?-i:[A-ZÉÈ])[\w'-]+(?:[ -](?-i:[A-ZÉÈ])[\w'-]+)*", 0.6, lang),
+        _simple("DATE_OF_BIRTH", "FrDob",
+                rf"\b(?:né|née|naissance)\s*(?:le\s+|:\s*)?(?:\d{{1,2}}|1er)(?:\s+{FR_MONTHS}\s+|[/.]\d{{1,2}}[/.])\d{{2,4}}\b",
+                0.85, lang),
+        _simple("CALENDAR_DATE", "FrDate", FR_DATE, 0.6, lang),
+        _simple("PERSON", "FrHonorificName", FR_HONORIFIC_NAME, 0.85, lang, flags=CASE_SENSITIVE),
+        _simple("PERSON", "FrChildName", FR_CHILD_NAME, 0.7, lang, flags=CASE_SENSITIVE),
+        _simple("PERSON", "FrNamed", FR_NAMED, 0.6, lang, flags=CASE_SENSITIVE),
+        _simple("PERSON", "FrNameAge", FR_NAME_AGE, 0.6, lang, flags=CASE_SENSITIVE),
+        *_shared(lang),
     ]
 
 
 def english_recognizers(lang: str = "en") -> list:
     return [
         UsSsnRecognizer(supported_language=lang),
-        _simple("MEDICAL_RECORD", "Mrn",
-                r"\b(?:MRN|medical\s+record(?:\s+(?:number|no\.?|#))?|hospital\s+(?:number|no\.?)|NHS\s+(?:number|no\.?))\s*(?::|#|no\.?)?\s*\d[\d -]{4,14}\d\b",
-                0.85, [], lang),
-        _simple("ROOM", "Room", r"\b(?:room|rm|bed|bay|cubicle|bed\s+space)\s*(?:#|no\.?\s*)?\d{1,4}[A-Z]?\b", 0.6, [], lang),
+        NhsNumberRecognizer(lang),
+        _simple("PHONE_NUMBER", "UsPhone", US_PHONE, 0.6, lang, ["phone", "call", "cell", "mobile"]),
+        _simple("PHONE_NUMBER", "UkPhone", UK_PHONE, 0.6, lang, ["phone", "call", "mobile"]),
+        _simple("MEDICAL_RECORD", "Mrn", rf"\b{EN_RECORD_WORD}\s*(?::|#|no\.?)?\s*(?:{RECORD_NUMBER})", 0.85, lang),
+        _simple("PROVIDER_ID", "ProviderId", r"\b(?:GMC|NPI|DEA)\s*(?:number|no\.?|#|:)?\s*[A-Z]{0,2}\d{6,10}\b", 0.9, lang),
+        _simple("ROOM", "Room",
+                r"\b(?:room|rm|bed|bay|cubicle|side\s+room|bed\s+space|ward)\s*(?:#|no\.?\s*)?\d{1,4}(?-i:[A-Z])?\b", 0.6, lang),
         _simple("STREET_ADDRESS", "Address",
-                r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Close|Way|Court|Ct|Crescent|Terrace|Place|Pl)\b\.?",
-                0.75, [], lang),
+                r"\b\d{1,5}[A-Z]?\s+(?:(?-i:[A-Z])[a-z]+\s){1,3}(?-i:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard"
+                r"|Blvd|Close|Way|Court|Ct|Crescent|Terrace|Place|Pl|Gardens|Grove|Row|Mews)\b\.?", 0.75, lang),
+        _simple("POSTCODE", "UkPostcode",
+                r"\b(?-i:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b", 0.6, lang),
+        _simple("POSTCODE", "UsZip", r"\b(?-i:[A-Z]{2})\s+\d{5}(?:-\d{4})?\b", 0.5, lang),
         _simple("DATE_OF_BIRTH", "Dob",
-                r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born(?:\s+on)?)\s*:?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})",
-                0.85, [], lang),
+                rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born(?:\s+on)?)\s*:?\s*(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
+                rf"|{EN_DAY_MONTH})", 0.85, lang),
+        _simple("CALENDAR_DATE", "EnDate", EN_DATE, 0.6, lang),
+        _simple("PERSON", "EnHonorificName", EN_HONORIFIC_NAME, 0.85, lang, flags=CASE_SENSITIVE),
+        _simple("PERSON", "EnChildName", EN_CHILD_NAME, 0.7, lang, flags=CASE_SENSITIVE),
+        _simple("PERSON", "EnNamed", EN_NAMED, 0.6, lang, flags=CASE_SENSITIVE),
+        _simple("PERSON", "EnNameAge", EN_NAME_AGE, 0.6, lang, flags=CASE_SENSITIVE),
+        *_shared(lang),
     ]
 
 

@@ -1,16 +1,108 @@
 """`kind: entity`: Presidio entities (names, contacts, identifiers...), kept only
-when the detail is about a subject the rule names (a patient by default)."""
+when the detail is about a subject the rule names (a patient by default).
+
+spaCy's small models tag many capitalised words as persons ("Salle d'attente",
+"Fiche de poste", "Vos avis"), so a PERSON must also look like a name before it
+counts; and a name is replaced by "une patiente" / "a patient", or dropped when
+the post already says who the person is ("ma patiente Mme X", "his wife Ann").
+"""
 
 from __future__ import annotations
+
+from functools import cache
 
 import regex
 
 from postcheck import generalize
 from postcheck.detectors import BaseDetector, Hit
+from postcheck.recognizers import resolve
 
-# An honorific right before a name belongs to the finding: "Mme Dupont" -> "une patiente".
-HONORIFIC = regex.compile(
-    r"(?:\b(?:Mme|Mlle|M|Mr|Mrs|Ms|Miss|Madame|Monsieur|Mademoiselle)\.?\s+)$", regex.IGNORECASE)
+HONORIFIC = regex.compile(r"(?:\b(?:Mme|Mlle|M|Mr|Mrs|Ms|Miss|Mx|Madame|Monsieur|Mademoiselle)\.?\s+)$")
+# What a capitalised word is not a person's name after: a street, a disease or a
+# sign ("rue Gambetta", "maladie de Fabry"), a possessive or an article ("son
+# Seroplex", "the Whipple"), a work ("jouer du Brassens"), a place preposition
+# ("in Much Hadham"), or a drug's frame ("sous Xarelto", "except Dilaudid").
+NOT_A_PERSON_BEFORE = regex.compile(
+    r"\b(?:(?:rue|avenue|av|boulevard|bd|place|allée|impasse|quai|chemin|cours|maladie|syndrome|signe|test|score|"
+    r"manœuvre|manoeuvre|méthode|loi|classification|critères|échelle|stade)\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])?"
+    r"|(?:son|sa|ses|mon|ma|mes|ton|ta|tes|notre|votre|leur|du|des|le|la|les|un|une|his|her|their|my|your|our|the|an?)\s+"
+    r"|(?:jou\w*|écout\w*|chant\w*|lu|lire|relu)\s+(?:du|de)\s+"
+    r"|(?:in|near|from|of|à|de|près\s+de)\s+(?:[A-Z][a-z]+\s+)?"
+    r"|(?:sous|except|allergi\w*\s+(?:à|au|to)|allergies\s*:|prescri\w*|mis\s+sous|switched\s+to|started\s+on|"
+    r"dose\s+of|taking|prend|prenait|de\s+la|du)\s*['‘\"«]?\s*)$",
+    regex.IGNORECASE)
+NOT_A_PERSON_AFTER = regex.compile(
+    r"^-[a-z]|^\s*\d+(?:[.,]\d+)?\s*(?:mg|g|µg|mcg|ml|UI|IU|cp|mg/j)\b|^(?:['’]s)?\s+(?:disease|syndrome|sign|test|score|criteria|lesions?|nodes?|palsy|phenomenon|Street|St|Road|Rd|"
+    r"Lane|Avenue|Ave|Close|Drive|Way)\b")
+# Spans that are names by their form: an honorific, initials, a hashtag, "le petit Lucas".
+TRUSTED_NAME = regex.compile(
+    r"(?:Mme|Mlle|M|Mr|Mrs|Ms|Miss|Mx|Madame|Monsieur|Mademoiselle)\b\.?\s+(?-i:[A-ZÉ])|#|[A-Z]\.|(?:le\s+petit|la\s+petite|(?-i:little|baby))\s",
+    regex.IGNORECASE)
+# A name right after a word that already says who it is adds nothing but the
+# identity: "ma patiente Mme X" -> "ma patiente", "his wife Ann" -> "his wife",
+# "Merci Sandrine pour ta confiance" -> "Merci pour ta confiance".
+ROLE_BEFORE = {
+    "fr": regex.compile(r"\b(?:patiente?|patients?|pte?|femme|mari|fils|fille|mère|père|frère|sœur|soeur|épouse|époux|"
+                        r"compagne?|merci|bravo|félicitations)\s*,?\s*$", regex.IGNORECASE),
+    "en": regex.compile(r"\b(?:patients?|pt|wife|husband|son|daughter|mother|mum|mom|father|dad|brother|sister|partner|"
+                        r"thanks|thank\s+you|congrats|congratulations|well\s+done)\s*,?\s*$", regex.IGNORECASE),
+}
+# The words that announce an identifier or a number go with it when it is
+# removed: "my pt with SSN 412-55-0937" -> "my pt", "his number is 07700..." -> "";
+# not after a possessive ("my pt's SSN 412-..." -> "my pt's SSN").
+LABEL_BEFORE = regex.compile(
+    r"(?<!['’]s\s|\b(?:his|her|their|its|son|sa|leur)\s)\b(?:SSN|NIR|NHS\s+(?:number|no\.?)|social\s+security(?:\s+number)?|n°\s*(?:de\s+)?sécu(?:rité\s+sociale)?|"
+    r"numéro\s+de\s+sécu(?:rité\s+sociale)?|(?:(?:his|her|their|my|the)\s+)?(?:phone\s+|mobile\s+|cell\s+)?number\s+is|"
+    r"(?:son|sa|leur)\s+(?:numéro|portable|tél(?:éphone)?|e-?mail|adresse\s+e-?mail)\s+(?:est|c['’]est)(?:\s+le)?)"
+    r"\s*(?::|#)?\s*$", regex.IGNORECASE)
+ADDRESS_WORDS = {"madame", "monsieur", "mesdames", "messieurs", "mademoiselle", "docteur", "professeur", "maître",
+                 "mme", "mlle", "mr", "mrs", "ms", "dr", "pr", "prof",
+                 "sir", "madam", "doctor", "professor", "nurse", "mum", "mom", "dad", "papa", "maman", "mamie", "papy"}
+PATIENT_APPOSITION = regex.compile(
+    r"^\s*,\s*(?:un|une|mon|ma|notre|a|my|our)\s+(?:[\w-]+\s+){0,2}?(?:patiente?|patient|pte?)\b", regex.IGNORECASE)
+
+
+class Lexicon:
+    """The word forms a lemmatizer knows: its lemma index (built once, small)
+    and its form-to-lemma table (looked up in place: building it costs 0.5 s)."""
+
+    def __init__(self, *lookups):
+        self.words: set[str] = set()
+        self.forms = []
+        for tables in lookups:
+            if tables.has_table("lemma_index"):
+                for words in tables.get_table("lemma_index").values():
+                    self.words.update(words)
+            if tables.has_table("lemma_lookup"):
+                self.forms.append(tables.get_table("lemma_lookup"))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words or any(word in forms for forms in self.forms)
+
+
+@cache
+def _english_lookups():
+    """The English model's lemmatizer tables, read without loading the model
+    (French posts borrow English words: "Candy Crush")."""
+    import spacy
+    from spacy.lookups import Lookups
+
+    from postcheck.nlp import DEFAULT_MODELS
+
+    try:
+        package = spacy.util.get_package_path(DEFAULT_MODELS["en"])
+        return Lookups().from_disk(next(package.glob("*/lemmatizer/lookups")))
+    except (ModuleNotFoundError, StopIteration, OSError, ValueError):
+        return Lookups()
+
+
+def _lexicon(nlp, lang: str) -> Lexicon:
+    """Common words of the language (and English ones in French): not names."""
+    try:
+        own = [nlp.get_pipe("lemmatizer").lookups]
+    except (KeyError, AttributeError):
+        own = []
+    return Lexicon(*own, *([_english_lookups()] if lang == "fr" else []))
 
 
 class Detector(BaseDetector):
@@ -34,24 +126,109 @@ class Detector(BaseDetector):
         self.entities = set(self.params["entities"])
         self.min_score = self.params.get("min_score", 0.5)
         self.about = set(self.params.get("about", ["patient"]))
+        self.lexicon = _lexicon(nlp, self.lang) if "PERSON" in self.entities else Lexicon()
 
-    def _counts(self, context, start, end) -> bool:
-        return "any" in self.about or context.subject_of(start, end) in self.about
+    def _counts(self, context, start, end, ignore) -> bool:
+        return "any" in self.about or context.subject_of(start, end, ignore) in self.about
 
-    def _suggest(self, analysis, entity_type, start, end) -> str:
+    def _hashtag_in_patient_post(self, analysis, context, start) -> bool:
+        # A hashtag stands apart from any sentence: it speaks for the whole post.
+        return analysis.text[start] == "#" and "patient" in self.about and "patient" in context.post_labels
+
+    def _common(self, token) -> bool:
+        """A word that is no name here: a function word, a number, an honorific
+        used alone ("Mesdames"), or a dictionary word opening its sentence."""
+        word = token.text
+        if token.is_stop or token.like_num or len(word) == 1 or word.lower() in ADDRESS_WORDS:
+            return True
+        first = not any(t.is_alpha for t in token.sent[: token.i - token.sent.start])
+        return first and word.lower() in self.lexicon
+
+    def _name_span(self, analysis, start: int, end: int) -> tuple[int, int] | None:
+        """The name inside a PERSON entity, or None when it is no name: capitalised
+        words that are not all common words ("Candy Crush", "Fiche de poste"), not
+        part of a street or disease name ("rue Gambetta", "maladie de Fabry")."""
+        text = analysis.text
+        if TRUSTED_NAME.match(text, start):
+            return start, end
+        if text[max(0, start - 1):start] == "#":  # "#MedTwitter" is a topic, not a person
+            return None
+        span = analysis.doc.char_span(start, end, alignment_mode="expand") or ()
+        words = [t for t in span if t.text[:1].isupper() and t.text.isalpha() and not (t.text.isupper() and len(t) > 1)]
+        while words and self._common(words[0]):  # "Merci Sandrine" -> "Sandrine"
+            words.pop(0)
+        if not words or (len(words) > 1 and all(t.text.lower() in self.lexicon for t in words)):
+            return None
+        start = max(start, words[0].idx)
+        if NOT_A_PERSON_BEFORE.search(text, max(0, start - 30), start) or NOT_A_PERSON_AFTER.match(text[end:end + 20]):
+            return None
+        return start, end
+
+    def _span(self, analysis, result) -> tuple[int, int] | None:
+        """The entity without stray emoji or punctuation around it; for a name,
+        only the name, with the honorific that precedes it ("Mme Dupont")."""
+        text = analysis.text
+        start, end = result.start, result.end
+        while start < end and not (text[start].isalnum() or text[start] in "#+("):
+            start += 1
+        while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
+            end -= 1
+        if end <= start:
+            return None
+        if result.entity_type != "PERSON":
+            return start, end
+        named = self._name_span(analysis, start, end)
+        if named is None:
+            return None
+        start, end = named
+        m = HONORIFIC.search(text, max(0, start - 15), start)
+        return (m.start() if m else start), end
+
+    def _adjective_before(self, analysis, start: int):
+        """An English adjective right before a name ("lovely", "poor", "brave")."""
+        if self.lang != "en":
+            return None
+        span = analysis.doc.char_span(start, start + 1, alignment_mode="expand")
+        i = span.start if span is not None else 0
+        previous = analysis.doc[i - 1] if i > 0 else None
+        if previous is not None and previous.pos_ == "ADJ" and previous.text.islower():
+            before = analysis.doc[i - 2] if i > 1 else None
+            return previous if before is None or before.pos_ not in ("DET", "PRON") else None
+        return None
+
+    def _suggest(self, analysis, entity_type, start, end) -> tuple[int | None, str]:
+        text = analysis.text
         if entity_type == "PERSON":
-            return generalize.person(self.lang, generalize.sex_near(analysis.text, start, end, window=0))
-        if entity_type == "DATE_TIME":
-            return generalize.recently(self.lang)
-        return ""
+            if text[start] == "#" or ROLE_BEFORE[self.lang].search(text, max(0, start - 20), start):
+                return len(text[:start].rstrip(" ,")), ""
+            if PATIENT_APPOSITION.match(text[end:end + 30]):
+                # "Mrs X, a patient I have cared for" -> "a patient I have cared for"
+                return start, ""
+            phrase = generalize.person(self.lang, generalize.sex_near(text, start, end))
+            adjective = self._adjective_before(analysis, start)
+            if adjective is not None:  # "lovely Mr Okafor" -> "a lovely patient"
+                return adjective.idx, f"{phrase.split()[0]} {adjective.text} {phrase.split()[-1]}"
+            return None, phrase
+        if entity_type == "DATE_OF_BIRTH":
+            return None, generalize.birth_year(text[start:end], self.lang)
+        label = LABEL_BEFORE.search(text, max(0, start - 40), start)
+        return generalize.removal_start(text, label.start() if label else start, self.lang), ""
 
     def find(self, analysis, context):
-        for result in analysis.entities:
+        results = resolve(analysis.entities)
+        # A room number or a phone number is no evidence of whose it is (a cue
+        # such as "lit 7" inside one does not count); an honorific in a name is.
+        ignore = [(r.start, r.end) for r in results if r.entity_type in self.entities and r.entity_type != "PERSON"]
+        done: list[tuple[int, int]] = []
+        # Longest first, so that "Mr. Jim K." is reported once, not also as "Jim".
+        for result in sorted(results, key=lambda r: r.start - r.end):
             if result.entity_type not in self.entities or result.score < self.min_score:
                 continue
-            start, end = result.start, result.end
-            if result.entity_type == "PERSON":
-                m = HONORIFIC.search(analysis.text, 0, start)
-                start = m.start() if m else start
-            if self._counts(context, start, end):
-                yield Hit(start, end, result.score, self._suggest(analysis, result.entity_type, start, end))
+            span = self._span(analysis, result)
+            if span is None or any(s <= span[0] and span[1] <= e for s, e in done):
+                continue
+            start, end = span
+            if self._counts(context, start, end, ignore) or self._hashtag_in_patient_post(analysis, context, start):
+                done.append(span)
+                fix_start, suggestion = self._suggest(analysis, result.entity_type, start, end)
+                yield Hit(start, end, result.score, suggestion, fix_start=fix_start)

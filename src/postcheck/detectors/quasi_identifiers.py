@@ -1,11 +1,14 @@
 """`kind: quasi-identifiers`: details that are harmless alone and identifying together.
 
 Each detail kind (age, place, date, occupation...) has a weight in the rule
-file. Details about the patient are gathered over the post; the combination
-scores 1 - prod(1 - weight) over the distinct kinds present, so one detail
-alone stays low and each further kind raises the score. The rule fires when
-at least `min` kinds are present and the score reaches `threshold`; every
-detail then becomes a finding with its own generalising suggestion.
+file: how far it narrows down who the patient is (a village narrows more than
+a city, a rare disease more than a sex). Details about the patient are gathered
+over the post; the combination scores 1 - prod(1 - weight) over the distinct
+kinds present, so one detail alone stays low and each further kind raises the
+score. The rule fires when at least `min` kinds are present and the score
+reaches `threshold`; every detail then becomes a finding with its own
+generalising suggestion, except those kept as they are (an occupation, a
+diagnosis: the clinical question needs them), which only weigh in the score.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ import regex
 
 from postcheck import generalize
 from postcheck.detectors import BaseDetector, Hit
+from postcheck.recognizers import resolve
 from postcheck.terms import TermMatcher
 
+GENERALIZE = ["age", "date", "remove", "keep", "person", "article"]
 DETAIL = {
     "type": "object",
     "additionalProperties": False,
@@ -25,9 +30,15 @@ DETAIL = {
         "entities": {"type": "array", "items": {"type": "string"}},
         "terms": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "patterns": {"type": "array", "items": {"type": "string", "minLength": 1}},
-        "generalize": {"enum": ["age", "date", "remove", "keep"]},
+        "generalize": {"enum": GENERALIZE,
+                       "description": "age: an age band; date: 'recently'; remove: drop it with its preposition; "
+                                      "keep: leave it; person: 'a patient'; article: 'la seule' -> 'une'"},
     },
 }
+DETERMINER = regex.compile(r"(?:le|la|l['’]|les|un|une|mon|ma|notre|the|a|an|our|my)\b", regex.IGNORECASE)
+# "la seule sage-femme" -> "une sage-femme", "the only pilot" -> "a pilot".
+ARTICLES = {"la": "une", "le": "un", "l'": "un", "l’": "un", "les": "des", "the": "a", "a": "a", "an": "a",
+            "one": "", "un": "un", "une": "une", "ma": "une", "mon": "un", "notre": "un", "our": "a", "my": "a"}
 
 
 class Detector(BaseDetector):
@@ -64,62 +75,108 @@ class Detector(BaseDetector):
         self.patterns = {k: [regex.compile(p, regex.IGNORECASE) for p in d.get("patterns", [])]
                          for k, d in self.details.items()}
 
-    def _spans(self, analysis, kind):
-        detail = self.details[kind]
-        wanted = set(detail.get("entities", []))
-        for r in analysis.entities:
-            if r.entity_type in wanted and r.score >= self.min_entity_score:
-                yield r.start, r.end
+    def _spans(self, analysis, entities, kind):
+        """(start, end, from_entity) of every occurrence of one detail kind."""
+        wanted = set(self.details[kind].get("entities", []))
+        for r in entities:
+            if r.entity_type in wanted and r.score >= self.min_entity_score and self._plausible(analysis.text, r):
+                yield r.start, r.end, True
         for start, end, _ in self.terms[kind].matches(analysis):
-            yield start, end
+            yield start, end, False
         for pattern in self.patterns[kind]:
             try:
                 for m in pattern.finditer(analysis.text, timeout=0.25):
-                    yield m.span()
+                    if m.end() > m.start():
+                        yield m.start(), m.end(), False
             except TimeoutError:
                 continue
 
-    def _about_patient(self, context, start, end) -> bool:
-        subject = context.subject_of(start, end)
+    @staticmethod
+    def _plausible(text: str, result) -> bool:
+        """spaCy's NER tags emoji, hashtags and acronyms as places ("#MG", "ER")."""
+        span = text[result.start:result.end]
+        return (regex.search(r"[^\W\d_]", span) is not None and text[max(0, result.start - 1):result.start] != "#"
+                and not (span.isupper() and len(span) <= 4))
+
+    def _about_patient(self, context, start, end, details) -> bool:
+        # Details are no evidence of whose they are: "maire" is a public role,
+        # but in "H 52 ans, maire du village" both details are a patient's.
+        subject = context.subject_of(start, end, ignore=details)
         return subject == "patient" or (subject == "unknown" and "patient" in context.post_labels)
 
-    def _suggest(self, analysis, kind, start, end) -> tuple[int, str | None]:
+    def _noun_after(self, analysis, start: int, end: int) -> int | None:
+        """Where the noun an English age qualifies ends ("a 45yo [woman]"), unless
+        the noun goes on in a compound the chunker cut ("mum-of-three")."""
+        if self.lang != "en":
+            return None
+        for chunk in analysis.doc.noun_chunks:
+            if chunk.start_char <= start and end < chunk.end_char:
+                after = analysis.text[chunk.end_char:chunk.end_char + 1]
+                return None if after.isalnum() or after == "-" else chunk.end_char
+        return None
+
+    def _suggest(self, analysis, kind, start, end) -> tuple[int, int, str | None]:
+        """(replacement start, detail end, replacement); None keeps the detail."""
         how = self.details[kind].get("generalize", "remove")
+        text = analysis.text
+        if how == "age":
+            return generalize.age(text, start, end, self.lang, self._noun_after(analysis, start, end))
+        fix_start, suggestion = self._replace(analysis, how, start, end)
+        return fix_start, end, suggestion
+
+    def _replace(self, analysis, how, start, end) -> tuple[int, str | None]:
         text = analysis.text
         if how == "keep":
             return start, None
-        if how == "age":
-            years = regex.search(r"\d+", text[start:end])
-            if years:
-                return start, generalize.age_phrase(int(years.group()), self.lang,
-                                                    generalize.sex_near(text, start, end))
         if how == "date":
-            return start, generalize.recently(self.lang)
+            return generalize.date(text, start, self.lang)
+        if how == "person":
+            if not DETERMINER.match(text, start):  # "maire de X" in apposition goes
+                return generalize.removal_start(text, start, self.lang), ""
+            return start, generalize.person(self.lang, generalize.sex_near(text, start, end))
+        if how == "article":
+            first = regex.match(r"\w+['’]?", text[start:end])
+            return start, ARTICLES.get(first.group().lower(), "") if first else ""
         return generalize.removal_start(text, start, self.lang), ""
 
     def _gather(self, analysis, context):
         found: dict[str, list[tuple[int, int]]] = {}
-        taken: list[tuple[int, int]] = []
-        # Longer spans first, so "le 3 février" wins over "février".
-        candidates = [(kind, s, e) for kind in self.details for s, e in self._spans(analysis, kind)]
-        for kind, start, end in sorted(candidates, key=lambda c: c[1] - c[2]):
-            if any(s < end and start < e for s, e in taken) or not self._about_patient(context, start, end):
+        taken: list[tuple[int, int, bool]] = []
+        entities = resolve(analysis.entities)
+        candidates = [(kind, s, e, ent) for kind in self.details for s, e, ent in self._spans(analysis, entities, kind)]
+        spans = [(s, e) for _, s, e, _ in candidates]
+        # Longer spans first ("le 3 février" over "février"), and at equal length
+        # a listed word over a guessed entity ("Paris" the big city over LOCATION).
+        for kind, start, end, entity in sorted(candidates, key=lambda c: (c[1] - c[2], c[3])):
+            overlap = [t for t in taken if t[0] < end and start < t[1]]
+            if not self._about_patient(context, start, end, spans):
                 continue
-            taken.append((start, end))
-            found.setdefault(kind, []).append((start, end))
+            if not overlap:
+                taken.append((start, end, entity))
+                found.setdefault(kind, []).append((start, end))
+            elif not entity and all(t[0] <= start and end <= t[1] and not t[2] for t in overlap):
+                # A listed detail inside another one still counts: "the Eastfield
+                # High quarterback" names a school and a role (no finding of its own).
+                found.setdefault(kind, [])
         return found
+
+    def risk(self, found: dict) -> float:
+        safe = 1.0
+        for kind in found:
+            safe *= 1 - self.details[kind]["weight"]
+        return 1 - safe
 
     def find(self, analysis, context):
         found = self._gather(analysis, context)
         if len(found) < self.min:
             return
-        risk = 1.0
-        for kind in found:
-            risk *= 1 - self.details[kind]["weight"]
-        score = 1 - risk
+        score = self.risk(found)
         if score < self.threshold:
             return
         for kind, spans in found.items():
             for start, end in spans:
-                fix_start, suggestion = self._suggest(analysis, kind, start, end)
-                yield Hit(start, end, score, suggestion, fix_start=fix_start)
+                fix_start, end, suggestion = self._suggest(analysis, kind, start, end)
+                # A detail kept as it is (an occupation, a diagnosis) still weighs
+                # in the score but is no finding: there is nothing to change.
+                if suggestion is not None:
+                    yield Hit(start, end, score, suggestion, fix_start=fix_start)

@@ -1,0 +1,212 @@
+"""Patient privacy, end to end: identifiers, whose detail it is, combinations of
+quasi-identifiers, images and consent, and the rewrite (which must pass when
+checked again, and keep a clinical question's substance)."""
+
+import pytest
+
+CAT = "patient-privacy"
+
+
+def raises(linter, text, lang):
+    return CAT in linter.check(text, lang=lang).categories
+
+
+def privacy_rules(linter, text, lang):
+    return {f.rule for f in linter.check(text, lang=lang).findings if f.category == CAT and f.raises}
+
+
+# --- identifiers and contact details -------------------------------------------
+
+@pytest.mark.parametrize("lang, text, rule", [
+    ("fr", "Reçu hier Mme Garnier pour un malaise, son fils veut tout savoir.", "PRIV-NAME-FR"),
+    ("fr", "M. B., 67 ans, refuse la coronarographie. Des idées ?", "PRIV-NAME-FR"),
+    ("fr", "Pensées pour mon petit patient qui se fait opérer demain #CourageHugoMercier", "PRIV-NAME-FR"),
+    ("fr", "NIR 2 69 05 2A 004 005 35 : la mutuelle de ma patiente ne trouve pas son dossier.", "PRIV-ID-FR"),
+    ("fr", "IPP 55012873 : ce monsieur attend son IRM depuis lundi.", "PRIV-ID-FR"),
+    ("fr", "Le mari de ma patiente veut être rappelé au 07 81 22 45 90 après la visite.", "PRIV-CONTACT-FR"),
+    ("fr", "Ma patiente me demande d'écrire à sa fille, lucie.perrin@laposte.net, pour le compte rendu.", "PRIV-CONTACT-FR"),
+    ("fr", "Mme Ferreira, 7 rue des Acacias, a besoin d'un kiné à domicile, quelqu'un ?", "PRIV-CONTACT-FR"),
+    ("fr", "Mon patient de la camionnette AB-123-CD se gare encore sur la place handicapée 🙃", "PRIV-CONTACT-FR"),
+    ("fr", "M. D., lit 7, refuse son traitement depuis hier.", "PRIV-ROOM-FR"),
+    ("fr", "Box 6 aux urgences : la dame attend son scanner depuis 5 h.", "PRIV-ROOM-WARD-FR"),
+    ("fr", "Ma patiente née le 14/07/1931 refuse toujours le portage de repas.", "PRIV-DOB-FR"),
+    ("en", "Mrs Whitfield came back to clinic today, still breathless, any thoughts?", "PRIV-NAME-EN"),
+    ("en", "Mr. D. keeps pulling his oxygen mask off, ideas?", "PRIV-NAME-EN"),
+    ("en", "The pharmacy wants my pt's SSN 536-22-8726 confirmed before releasing his insulin.", "PRIV-ID-EN"),
+    ("en", "MRN 20194433 has been boarding in the ED for 30 hours.", "PRIV-ID-EN"),
+    ("en", "My patient's husband asked me to post his mobile, 07700 900555, for the night team.", "PRIV-CONTACT-EN"),
+    ("en", "Pt's son is waiting downstairs. His number is (614) 555-0133 if the ward needs him.", "PRIV-CONTACT-EN"),
+    ("en", "The patient in bed 7 keeps pulling out his cannula, any tips?", "PRIV-ROOM-EN"),
+    ("en", "Bay 2 on the cardiac ward needs a chaperone for the 3pm ECG.", "PRIV-ROOM-WARD-EN"),
+    ("en", "My pt, DOB 02/11/1940, still gardens every day.", "PRIV-DOB-EN"),
+])
+def test_identifiers_are_flagged(linter, lang, text, rule):
+    assert rule in privacy_rules(linter, text, lang)
+
+
+def test_strong_identifiers_count_whoever_they_seem_to_belong_to(linter):
+    assert "PRIV-ID-FR" in privacy_rules(linter, "Note à moi-même : IPP 71190552 à rappeler.", "fr")
+    assert "PRIV-ID-EN" in privacy_rules(linter, "Reminder to self: MRN 33017745, chase the CT.", "en")
+
+
+# --- whose detail is it ----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text", [
+    # colleagues, named with their title
+    ("fr", "Merci au Dr Lemoine pour sa formation sur l'écho hier à Lyon."),
+    ("fr", "Merci à mon confrère Julien Ortega, réanimateur à Vannes, pour son aide cette nuit."),
+    ("en", "Huge thanks to Dr Okoye for the ultrasound teaching in Leeds yesterday."),
+    ("en", "Well deserved award for my colleague Dr Ada Mensah tonight."),
+    # the author
+    ("fr", "J'ai 52 ans, je suis généraliste à Figeac depuis 20 ans et je suis épuisé."),
+    ("fr", "Je me présente : Hugo, 29 ans, remplaçant dans le Morbihan, ravi de vous rejoindre."),
+    ("en", "I'm 52, a GP in York, and I just ran my first marathon."),
+    ("en", "Hello, I'm Priya, 34, a paediatric registrar in Bristol. GMC 7120394. Views my own."),
+    ("fr", "Mon fils de 10 ans a recousu son doudou : futur chirurgien ?"),
+    ("en", "Mrs Holloway, my old piano teacher, sent me a card when I qualified."),
+    # public figures and cited professors, outside any care
+    ("fr", "Le ministre Paul Verdier veut encore réformer les urgences."),
+    ("fr", "Le Pr Anne Carpentier a présenté ses travaux sur la maladie de Fabry au congrès de Bordeaux."),
+    ("fr", "Le maire de Rodez inaugure la nouvelle maison de santé ce samedi."),
+    ("en", "The Health Secretary, Jane Morton, promised more GP funding again."),
+    ("en", "Prof. Alan Reid's new paper on Huntington's disease is a must-read."),
+    ("en", "Councillor Maria Lopez voted against the new walk-in centre, disappointing."),
+    # a practice's own contact details
+    ("fr", "Le cabinet déménage le 1er avril au 3 place de la Halle, à Brive. Téléphone inchangé : 05 55 12 34 56."),
+    ("en", "A message for all our patients: from 1 May we are at 22 Queen Street, Truro (01872 555 010)."),
+    ("fr", "La PMI de Montreuil cherche un pédiatre, écrire à pmi.rh@ville-exemple.fr"),
+    ("en", "Now hiring: salaried GP, email jobs@riverside-surgery.example or call 0161 496 0000."),
+])
+def test_details_of_non_patients_pass(linter, lang, text):
+    assert not raises(linter, text, lang)
+
+
+def test_same_name_flagged_only_as_a_patient(linter):
+    assert raises(linter, "Reçu ce matin Mme Laurent pour une dyspnée.", "fr")
+    assert not raises(linter, "Merci à la Dr Laurent pour sa présentation.", "fr")
+    assert raises(linter, "Mrs Bennett came back to clinic, still short of breath.", "en")
+    assert not raises(linter, "Thanks to Dr Bennett for covering my clinic.", "en")
+
+
+def test_a_patients_relative_counts_as_the_patient(linter):
+    assert raises(linter, "Ma patiente est partie ; sa fille joignable au 06 44 55 66 77 voudrait des nouvelles.", "fr")
+
+
+# --- quasi-identifiers -------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, one, three", [
+    ("fr", "Patiente de 44 ans, zona ophtalmique : aciclovir IV ?",
+     "Ma patiente, institutrice à Mornac, 44 ans, vue le 3 février pour un zona ophtalmique."),
+    ("fr", "#doctoctoc F 36 ans, lombalgie fébrile, CRP 80 : IRM ?",
+     "#doctoctoc F 36 ans, factrice à Saint-Agrève, lombalgie fébrile depuis hier, CRP 80 : IRM ?"),
+    ("en", "A 62-year-old with a STEMI: would you thrombolyse at this distance?",
+     "Our 62-year-old postman from Little Walsingham had a STEMI on Tuesday."),
+    ("en", "23yo with tall stature and lens dislocation: Marfan work-up?",
+     "Marfan syndrome confirmed in a 23yo rower from Henley, first case I've seen."),
+])
+def test_one_detail_passes_several_are_flagged(linter, lang, one, three):
+    assert not raises(linter, one, lang)
+    assert "PRIV-QUASI-" + lang.upper() in privacy_rules(linter, three, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Le petit-fils du pharmacien, 15 ans, est venu seul ce matin pour une entorse."),
+    ("fr", "Le seul boucher de Saint-Véran a fait un malaise vagal au marché, 63 ans."),
+    ("en", "The mayor's son, 16, came in drunk last night after the prom."),
+    ("en", "The only vet on Sark had a TIA on Monday, 66 and still working."),
+])
+def test_roles_and_uniqueness_identify(linter, lang, text):
+    assert raises(linter, text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Patiente d'une quarantaine d'années, céphalées en coup de tonnerre : scanner normal, PL ?"),
+    ("fr", "#doctoctoc Pte 60aine, sous lithium, TSH qui grimpe : on arrête ?"),
+    ("fr", "Dépistage du diabète gratuit samedi à la mairie de Vitré, pour tous dès 40 ans."),
+    ("en", "50s F, new AF, CHA2DS2-VASc 2. Would you anticoagulate?"),
+    ("en", "Our spring CPD day is in Perth on 12 April, £40 for trainees."),
+    ("en", "Kawasaki in a toddler with only three criteria: incomplete forms are easy to miss."),
+    ("fr", "Maladie de Horton chez une femme de 62 ans : pensez-y devant toute céphalée récente."),
+])
+def test_anonymised_cases_and_announcements_pass(linter, lang, text):
+    assert not raises(linter, text, lang)
+
+
+# --- images and consent -----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Je partage la photo de l'éruption de ma patiente, vous en pensez quoi ?"),
+    ("fr", "Radio du jour chez un patient de 30 ans : devinez le diagnostic !"),
+    ("en", "Here's a pic of my patient's rash from this morning, what do you think?"),
+    ("en", "Film of the day: 7yo with a swallowed coin, who spots it first? 📸"),
+])
+def test_patient_images_without_consent_are_flagged(linter, lang, text):
+    assert "PRIV-PHOTO-" + lang.upper() in privacy_rules(linter, text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Avec l'accord écrit de ses parents, voici la radio du coude de mon petit patient : Monteggia !"),
+    ("fr", "Je partage, avec son autorisation écrite, la photo de l'eczéma de contact de ma patiente."),
+    ("en", "Shared with his written consent: my patient's chest film showing a textbook pneumothorax."),
+    ("en", "At her request, here's a photo of my patient's healed skin graft for the students."),
+    ("en", "Sharing a photo of our new practice team, say hi!"),
+])
+def test_images_with_consent_or_of_no_patient_pass(linter, lang, text):
+    assert not raises(linter, text, lang)
+
+
+# --- rewrites ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Mme R., 45 ans, institutrice à Clamart, vue hier pour un burn-out. Vos conseils ?",
+     "Une patiente, quadragénaire, institutrice, vue récemment pour un burn-out. Vos conseils ?"),
+    ("fr", "Reçu ce matin Mme Lefèvre pour une douleur thoracique atypique, vos avis ?",
+     "Reçu ce matin une patiente pour une douleur thoracique atypique, vos avis ?"),
+    ("fr", "Ma patiente ne répond plus, son numéro 06 12 34 56 78 sonne dans le vide.",
+     "Ma patiente ne répond plus, son numéro sonne dans le vide."),
+    ("fr", "Une patiente de 82 ans de Lagrasse, vue le 3 février pour une chute : ostéoporose fracturaire ?",
+     "Une patiente octogénaire, vue récemment pour une chute : ostéoporose fracturaire ?"),
+    ("en", "Mrs Delaney came back to clinic today with the same chest pain, any thoughts?",
+     "A patient came back to clinic today with the same chest pain, any thoughts?"),
+    ("en", "Billing needs SSN 536-22-8726 for this pt before the claim goes through.",
+     "Billing needs for this pt before the claim goes through."),
+    ("en", "The pharmacy wants my pt's SSN 536-22-8726 confirmed before releasing his insulin.",
+     "The pharmacy wants my pt's SSN confirmed before releasing his insulin."),
+    ("en", "My patient's son is happy to be called, his number is 07700 900312 if the night team needs him.",
+     "My patient's son is happy to be called, if the night team needs him."),
+    ("en", "Saw a 58-year-old lollipop lady from Kirkby Lonsdale yesterday with new angina. Stress echo or CTCA?",
+     "Saw a lollipop lady in her 50s recently with new angina. Stress echo or CTCA?"),
+])
+def test_expected_rewrites(linter, lang, text, expected):
+    assert linter.check(text, lang=lang).rewrite == expected
+
+
+REWRITTEN = [
+    ("fr", "#doctoctoc H 52 ans, notaire à Saint-Géniez, douleurs thoraciques depuis hier, ECG normal. Test d'effort ?",
+     ["douleurs thoraciques", "ECG normal", "Test d'effort"]),
+    ("fr", "#doctoctoc H 60 ans, maire de Lagarde, HTA à 19/11 ce matin, refuse le traitement. Que faire ?",
+     ["HTA à 19/11", "refuse le traitement"]),
+    ("fr", "Kevin, 9 ans, suivi pour une leucémie, a fini sa chimio ! #CourageKevin", ["leucémie", "chimio"]),
+    ("fr", "Pte NIR 2 84 05 75 112 034 48, bilan hépatique perturbé sous statine, qui a une idée ?",
+     ["bilan hépatique perturbé", "statine"]),
+    ("en", "Our 62-year-old postman from Little Walsingham had a STEMI on Tuesday. Thrombolysis or PCI?",
+     ["STEMI", "Thrombolysis or PCI"]),
+    ("en", "Mr. D. in bed 4 on the respiratory ward keeps pulling his NIV mask off. Any tips?", ["NIV mask", "Any tips"]),
+    ("en", "The mayor's son, 16, came in drunk last night after the prom, BAL 2.1.", ["drunk", "BAL 2.1"]),
+]
+
+
+@pytest.mark.parametrize("lang, text, kept", REWRITTEN)
+def test_rewrite_passes_and_keeps_the_clinical_question(linter, lang, text, kept):
+    report = linter.check(text, lang=lang)
+    assert CAT in report.categories
+    assert not raises(linter, report.rewrite, lang), report.rewrite
+    for phrase in kept:
+        assert phrase in report.rewrite, (phrase, report.rewrite)
+
+
+def test_every_privacy_finding_carries_a_suggestion(linter):
+    for lang, text, _ in REWRITTEN:
+        for f in linter.check(text, lang=lang).findings:
+            if f.category == CAT:
+                assert f.suggestion is not None, f
