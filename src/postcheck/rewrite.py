@@ -13,7 +13,8 @@ import regex
 from postcheck.model import Finding
 
 TIDY = [
-    (regex.compile(r",(\s*[.!?])"), r"\1"),
+    (regex.compile(r"[,;:](\s*[.!?])"), r"\1"),
+    (regex.compile(r"([!?])\s*,"), r"\1"),
     (regex.compile(r"[ \t]{2,}"), " "),
     # Not before ; : ! ? — French typography spaces them.
     (regex.compile(r"[ \t]+([,.)])(?!\.)"), r"\1"),
@@ -23,6 +24,8 @@ TIDY = [
     # A lone "." or "!" left at a line start by a dropped sentence (not an ellipsis).
     (regex.compile(r"^[ \t]*[.!](?![.!])[ \t]*", regex.MULTILINE), ""),
     (regex.compile(r"[ \t]+$", regex.MULTILINE), ""),
+    # A sentence emptied by a removal leaves ". ." (an ellipsis stays).
+    (regex.compile(r"(?<!\.)\.[ \t]*\.(?!\.)"), "."),
 ]
 # French elides "de", "que", "le", "la", "je" before a vowel: "de une" -> "d'une".
 FR_ELIDABLE = regex.compile(r"\b(de|que|le|la|je) $", regex.IGNORECASE)
@@ -78,4 +81,8 @@ def tidy(text: str) -> str:
 
 
 def rewrite(text: str, findings: list[Finding], lang: str) -> str:
-    return apply(text, _edits(text, findings, lang))
+    out = apply(text, _edits(text, findings, lang))
+    # A post that began with a capital still does after its opening words were removed.
+    if out[:1].islower() and text.lstrip()[:1].isupper():
+        out = out[0].upper() + out[1:]
+    return out
