@@ -24,7 +24,7 @@ RULE = """rules:
     why: "Un test."
     source: "CSP art. R.4127-19"
     kind: pattern
-    params: {patterns: ['\\\\bWORD\\\\b']}
+    params: {patterns: ['\\bWORD\\b']}
     examples:
       flag: ["WORD ici"]
       pass: ["rien ici"]
@@ -71,10 +71,10 @@ def test_second_call_is_served_warm_with_the_same_report(runtime):
 def test_a_rule_edit_is_never_served_stale(runtime, run_dir, tmp_path):
     pack = tmp_path / "house.yaml"
     pack.write_text(RULE, encoding="utf-8")
-    before = postcheck(runtime, "check", "WORD ici et OTHER là", "-f", "json", "--rules", str(pack))
+    before = postcheck(runtime, "check", "WORD ici et OTHER là", "-f", "json", "--lang", "fr", "--rules", str(pack))
     assert [f["rule"] for f in json.loads(before.stdout)["findings"]] == ["HOUSE-WORD-FR"]
     pack.write_text(RULE.replace("WORD", "OTHER"), encoding="utf-8")
-    after = postcheck(runtime, "check", "WORD ici et OTHER là", "-f", "json", "--rules", str(pack))
+    after = postcheck(runtime, "check", "WORD ici et OTHER là", "-f", "json", "--lang", "fr", "--rules", str(pack))
     assert STARTING in after.stderr
     assert [f["text"] for f in json.loads(after.stdout)["findings"]] == ["OTHER"]
     # The server for the old rules was retired, not left to idle.
