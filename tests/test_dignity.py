@@ -37,6 +37,10 @@ FLAG_FR = [
     "Mon patient refuse de croire que le tabac est en cause, il préfère Doctissimo 🤡",
     # the dead
     "Le vieux du lit 4 a calanché cette nuit, bon débarras.",
+    # sarcasm, a patient reduced to a label, contempt for the poor
+    "Mon patient de 11h jure qu'il ne fume plus. C'est ça, et moi je suis le pape.",
+    "La dame trisomique de 15h a encore mis ses chaussures à l'envers mdr",
+    "Salle d'attente pleine de cas sociaux qui viennent parce que c'est gratuit, pourquoi se gêner.",
 ]
 
 PASS_FR = [
@@ -56,6 +60,9 @@ PASS_FR = [
     "Mamie Jeanne, 97 ans, ma plus ancienne patiente, m'a appris plus que la fac.",
     "Vieillissement de la population : il faut des lits d'aval et des places en EHPAD, pas des reproches.",
     "Les bénéficiaires de l'AME ont droit aux mêmes soins que tous : refuser un rendez-vous est illégal.",
+    "Ma patiente de 93 ans m'a demandé si j'avais une amoureuse 😂 elle veut me présenter sa voisine.",
+    "Mon patient attend son rendez-vous de cardio depuis cinq mois 🙄 on marche sur la tête.",
+    "Une fibro ce matin pour mon patient : gastrite à Helicobacter, traitement lancé.",
 ]
 
 FLAG_EN = [
@@ -87,6 +94,10 @@ FLAG_EN = [
     "32 st pt insists he only eats salad 🐖",
     # the dead
     "The old codger in bed 2 finally kicked the bucket, bed free for the next one lol",
+    # sarcasm, a patient reduced to a label, contempt for the poor
+    "Pt swears he's stopped smoking. Yeah right, and I'm the Pope.",
+    "My 3pm with Down syndrome put his shoes on the wrong feet again lol",
+    "Waiting room full of benefit scroungers who only come because it's free.",
 ]
 
 PASS_EN = [
@@ -106,6 +117,9 @@ PASS_EN = [
     "Whale watching with the kids this weekend, saw a humpback breach 🐋",
     "Pt with schizophrenia, stable on clozapine: how often do you check FBC after year one?",
     "Respect for the dead includes what we say about them online. Think before you post.",
+    "My 93yo pt asked if I had a girlfriend 😂 she wants to set me up with her neighbour.",
+    "My pt has been waiting five months for a cardiology appointment 🙄 madness.",
+    "Gave 2 stacked shocks, ROSC, pt now on ICU and talking.",
 ]
 
 
