@@ -1,0 +1,31 @@
+"""The linter's measured quality on the held-out test split never falls below the
+floors written in corpus/floors.toml."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from postcheck import evaluate
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+FLOORS = tomllib.loads((CORPUS / "floors.toml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def summary(linter):
+    return evaluate.summarise(evaluate.run(linter, evaluate.read(CORPUS / "test")))
+
+
+@pytest.mark.parametrize("lang", sorted(FLOORS["f1"]))
+def test_f1_per_category_stays_above_its_floor(summary, lang):
+    measured = summary["languages"][lang]["categories"]
+    below = {cat: (measured[cat]["f1"], floor) for cat, floor in FLOORS["f1"][lang].items()
+             if measured[cat]["f1"] < floor}
+    assert not below, f"{lang}: F1 below floor (measured, floor): {below}"
+
+
+@pytest.mark.parametrize("lang", sorted(FLOORS["f1"]))
+def test_benign_posts_rarely_raise_anything(summary, lang):
+    rate = summary["languages"][lang]["benign"]["rate"]
+    assert rate <= FLOORS["benign"]["max_false_alarm_rate"], rate
