@@ -6,6 +6,7 @@ Posts are invented for this file (not taken from the corpus, not the rules' exam
 """
 
 import pytest
+from category_cases import assert_category, cases
 
 CATEGORY = "advertising"
 
@@ -144,28 +145,9 @@ EN_PASS = [
 ]
 
 
-@pytest.mark.parametrize("text", FR_FLAG)
-def test_fr_flagged(linter, text):
-    report = linter.check(text, lang="fr")
-    assert CATEGORY in report.categories, [(f.rule, f.text) for f in report.findings]
-
-
-@pytest.mark.parametrize("text", FR_PASS)
-def test_fr_benign(linter, text):
-    report = linter.check(text, lang="fr")
-    assert CATEGORY not in report.categories, [(f.rule, f.text) for f in report.findings if f.category == CATEGORY]
-
-
-@pytest.mark.parametrize("text", EN_FLAG)
-def test_en_flagged(linter, text):
-    report = linter.check(text, lang="en")
-    assert CATEGORY in report.categories, [(f.rule, f.text) for f in report.findings]
-
-
-@pytest.mark.parametrize("text", EN_PASS)
-def test_en_benign(linter, text):
-    report = linter.check(text, lang="en")
-    assert CATEGORY not in report.categories, [(f.rule, f.text) for f in report.findings if f.category == CATEGORY]
+@pytest.mark.parametrize("text, lang, flagged", cases(FR_FLAG, FR_PASS, EN_FLAG, EN_PASS))
+def test_category(linter, text, lang, flagged):
+    assert_category(linter, text, lang, CATEGORY, flagged)
 
 
 def test_rewrite_drops_the_call_to_book(linter):

@@ -3,6 +3,7 @@ their benign look-alikes (reasoned disagreement, criticism of a system, thanks,
 self-deprecation, insults about non-colleagues, factual press reports) are not."""
 
 import pytest
+from category_cases import assert_category, cases
 
 CATEGORY = "colleague-denigration"
 
@@ -88,28 +89,9 @@ PASS_EN = [
 ]
 
 
-@pytest.mark.parametrize("text", FLAG_FR)
-def test_flag_fr(linter, text):
-    report = linter.check(text, lang="fr")
-    assert CATEGORY in report.categories, [f.to_dict() for f in report.findings]
-
-
-@pytest.mark.parametrize("text", PASS_FR)
-def test_pass_fr(linter, text):
-    report = linter.check(text, lang="fr")
-    assert CATEGORY not in report.categories, [f.to_dict() for f in report.findings if f.category == CATEGORY]
-
-
-@pytest.mark.parametrize("text", FLAG_EN)
-def test_flag_en(linter, text):
-    report = linter.check(text, lang="en")
-    assert CATEGORY in report.categories, [f.to_dict() for f in report.findings]
-
-
-@pytest.mark.parametrize("text", PASS_EN)
-def test_pass_en(linter, text):
-    report = linter.check(text, lang="en")
-    assert CATEGORY not in report.categories, [f.to_dict() for f in report.findings if f.category == CATEGORY]
+@pytest.mark.parametrize("text, lang, flagged", cases(FLAG_FR, PASS_FR, FLAG_EN, PASS_EN))
+def test_category(linter, text, lang, flagged):
+    assert_category(linter, text, lang, CATEGORY, flagged)
 
 
 def test_rewrite_drops_the_insult(linter):

@@ -7,6 +7,7 @@ own fatigue, a slur quoted in order to condemn it, grief, discrimination discuss
 """
 
 import pytest
+from category_cases import assert_category, cases
 
 CATEGORY = "patient-dignity"
 
@@ -123,28 +124,9 @@ PASS_EN = [
 ]
 
 
-@pytest.mark.parametrize("text", FLAG_FR)
-def test_flagged_fr(linter, text):
-    report = linter.check(text, lang="fr")
-    assert CATEGORY in report.categories, [f.to_dict() for f in report.findings]
-
-
-@pytest.mark.parametrize("text", PASS_FR)
-def test_benign_fr(linter, text):
-    report = linter.check(text, lang="fr")
-    assert CATEGORY not in report.categories, [f.to_dict() for f in report.findings if f.category == CATEGORY]
-
-
-@pytest.mark.parametrize("text", FLAG_EN)
-def test_flagged_en(linter, text):
-    report = linter.check(text, lang="en")
-    assert CATEGORY in report.categories, [f.to_dict() for f in report.findings]
-
-
-@pytest.mark.parametrize("text", PASS_EN)
-def test_benign_en(linter, text):
-    report = linter.check(text, lang="en")
-    assert CATEGORY not in report.categories, [f.to_dict() for f in report.findings if f.category == CATEGORY]
+@pytest.mark.parametrize("text, lang, flagged", cases(FLAG_FR, PASS_FR, FLAG_EN, PASS_EN))
+def test_category(linter, text, lang, flagged):
+    assert_category(linter, text, lang, CATEGORY, flagged)
 
 
 def test_dignity_rewrite_drops_the_insult(linter):
