@@ -8,6 +8,8 @@ and French elision is kept ("de une patiente" -> "d'une patiente").
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from postcheck.model import Finding
@@ -54,8 +56,14 @@ def _edits(text: str, findings: list[Finding], lang: str) -> list[tuple[int, int
     return edits
 
 
-def apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+@cache
+def _engine():
     from presidio_anonymizer import AnonymizerEngine
+
+    return AnonymizerEngine()
+
+
+def apply(text: str, edits: list[tuple[int, int, str]]) -> str:
     from presidio_anonymizer.entities import ConflictResolutionStrategy, OperatorConfig, RecognizerResult
 
     if not edits:
@@ -66,7 +74,7 @@ def apply(text: str, edits: list[tuple[int, int, str]]) -> str:
         # Wider edits win conflicts: a dropped sentence beats a word inside it.
         results.append(RecognizerResult(key, start, end, score=(end - start) / max(len(text), 1)))
         operators[key] = OperatorConfig("replace", {"new_value": new}) if new else OperatorConfig("redact")
-    out = AnonymizerEngine().anonymize(
+    out = _engine().anonymize(
         text, results, operators,
         conflict_resolution=ConflictResolutionStrategy.REMOVE_INTERSECTIONS,
         merge_entities_with_spaces=False,
