@@ -13,7 +13,7 @@ shared machine the wall rates of 1 and 2 workers are not comparable, the CPU
 rates are. Memory is the resident set of the scan process and its workers
 together, sampled every half second; `--memory-seconds N` interrupts the scan
 after N seconds (Ctrl-C, as a user would) when a full run would take too long.
-Writes benchmarks/results/scan.json.
+Writes benchmarks/results/scan.json (or --output).
 """
 
 from __future__ import annotations
@@ -130,45 +130,51 @@ def memory(export: Path, count: int, workers: int, seconds: float, out: Path) ->
             "curve_s_done_mib": curve[::step]}
 
 
+def throughput(report: dict, posts_count: int, worker_counts: list[int], tmp: Path) -> None:
+    export = tmp / "tweets.jsonl"
+    posts = write_export(export, posts_count)
+    wall_rate, cpu_rate = bare_pipe(posts)
+    report["bare_nlp_pipe_posts_per_s"] = round(wall_rate, 1)
+    report["bare_nlp_pipe_posts_per_cpu_s"] = round(cpu_rate, 1)
+    report["load_average_1min_after_bare"] = round(os.getloadavg()[0], 2)
+    print(f"bare nlp.pipe: {report['bare_nlp_pipe_posts_per_s']} posts/s", flush=True)
+    report["scan"] = []
+    for workers in worker_counts:
+        row = scan_rate(export, workers, tmp / f"out{workers}.jsonl")
+        report["scan"].append(row)
+        print(f"scan, {workers} worker(s): {row}", flush=True)
+    rates = {row["workers"]: row["steady_posts_per_s"] for row in report["scan"]}
+    cpu_rates = {row["workers"]: row["posts_per_cpu_s"] for row in report["scan"]}
+    if 1 in rates:
+        report["ratio_1_worker_vs_bare_wall"] = round(rates[1] / report["bare_nlp_pipe_posts_per_s"], 3)
+        report["ratio_1_worker_vs_bare_cpu"] = round(cpu_rates[1] / report["bare_nlp_pipe_posts_per_cpu_s"], 3)
+    if 1 in rates and 2 in rates:
+        report["ratio_2_vs_1_workers_wall"] = round(rates[2] / rates[1], 3)
+        # On 2 otherwise idle cores, 2 workers get twice the CPU of 1.
+        report["ratio_2_vs_1_workers_projected_idle"] = round(min(2, os.cpu_count() or 1) * cpu_rates[2]
+                                                              / cpu_rates[1], 3)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--posts", type=int, default=20_000)
+    ap.add_argument("--posts", type=int, default=20_000, help="0: skip the throughput runs")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--memory-posts", type=int, default=0, help="0: skip the memory run")
     ap.add_argument("--memory-seconds", type=float, default=0, help="interrupt the memory run after this long")
+    ap.add_argument("--output", type=Path, default=RESULTS)
     args = ap.parse_args()
     report: dict = {"cpus": os.cpu_count(), "posts": args.posts}
     with tempfile.TemporaryDirectory() as tmp:
-        export = Path(tmp) / "tweets.jsonl"
-        posts = write_export(export, args.posts)
-        wall_rate, cpu_rate = bare_pipe(posts)
-        report["bare_nlp_pipe_posts_per_s"] = round(wall_rate, 1)
-        report["bare_nlp_pipe_posts_per_cpu_s"] = round(cpu_rate, 1)
-        report["load_average_1min_after_bare"] = round(os.getloadavg()[0], 2)
-        print(f"bare nlp.pipe: {report['bare_nlp_pipe_posts_per_s']} posts/s", flush=True)
-        report["scan"] = []
-        for workers in args.workers:
-            row = scan_rate(export, workers, Path(tmp) / f"out{workers}.jsonl")
-            report["scan"].append(row)
-            print(f"scan, {workers} worker(s): {row}", flush=True)
-        rates = {row["workers"]: row["steady_posts_per_s"] for row in report["scan"]}
-        cpu_rates = {row["workers"]: row["posts_per_cpu_s"] for row in report["scan"]}
-        if 1 in rates:
-            report["ratio_1_worker_vs_bare_wall"] = round(rates[1] / report["bare_nlp_pipe_posts_per_s"], 3)
-            report["ratio_1_worker_vs_bare_cpu"] = round(cpu_rates[1] / report["bare_nlp_pipe_posts_per_cpu_s"], 3)
-        if 1 in rates and 2 in rates:
-            report["ratio_2_vs_1_workers_wall"] = round(rates[2] / rates[1], 3)
-            # On 2 otherwise idle cores, 2 workers get twice the CPU of 1.
-            report["ratio_2_vs_1_workers_projected_idle"] = round(min(2, os.cpu_count() or 1) * cpu_rates[2]
-                                                                  / cpu_rates[1], 3)
+        if args.posts:
+            throughput(report, args.posts, args.workers, Path(tmp))
         if args.memory_posts:
             big = Path(tmp) / "big.jsonl"
             write_export(big, args.memory_posts)
             report["memory"] = memory(big, args.memory_posts, max(args.workers), args.memory_seconds,
                                       Path(tmp) / "big.out.jsonl")
             print(f"memory: { {k: v for k, v in report['memory'].items() if k != 'curve_s_done_mib'} }", flush=True)
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2) + "\n")
+    args.output.parent.mkdir(exist_ok=True)
+    args.output.write_text(json.dumps(report, indent=2) + "\n")
     print(json.dumps({k: v for k, v in report.items() if k != "memory"}, indent=2))
 
 

