@@ -12,7 +12,6 @@ of --runs repetitions. Writes benchmarks/results/cold_start.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -25,6 +24,9 @@ from pathlib import Path
 FR = "Reçu ce matin Mme Lefèvre, 82 ans, à Montargis pour une chute. Vos avis ? #doctoctoc"
 EN = "Saw Mrs Patterson, 82yo, from Ledbury in clinic today after a fall. Thoughts? #MedTwitter"
 POSTCHECK = [sys.executable, "-m", "postcheck"]
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import save  # noqa: E402
 
 
 def wall(cmd, env, cwd=None) -> float:
@@ -102,9 +104,7 @@ def main() -> None:
     print(f"median wall time of {args.runs} runs; ratio to `python -c \"import spacy\"`")
     for label, seconds in results.items():
         print(f"  {label:40}{seconds:8.2f} s{seconds / base:8.2f}x")
-    out = Path(__file__).parent / "results"
-    out.mkdir(exist_ok=True)
-    (out / "cold_start.json").write_text(json.dumps(results, indent=2))
+    save("cold_start", results)
 
 
 if __name__ == "__main__":

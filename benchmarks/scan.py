@@ -29,9 +29,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from common import RESULTS  # noqa: E402
 from synth import tweets  # noqa: E402
 
-RESULTS = Path(__file__).parent / "results" / "scan.json"
 
 
 def write_export(path: Path, count: int) -> list[tuple[str, str]]:
@@ -161,7 +161,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--memory-posts", type=int, default=0, help="0: skip the memory run")
     ap.add_argument("--memory-seconds", type=float, default=0, help="interrupt the memory run after this long")
-    ap.add_argument("--output", type=Path, default=RESULTS)
+    ap.add_argument("--output", type=Path, default=RESULTS / "scan.json")
     args = ap.parse_args()
     report: dict = {"cpus": os.cpu_count(), "posts": args.posts}
     with tempfile.TemporaryDirectory() as tmp:
