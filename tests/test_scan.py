@@ -176,6 +176,33 @@ def test_pool_of_workers_gives_the_same_output(tmp_path):
     assert one == two
 
 
+def test_workers_never_outnumber_chunks():
+    from postcheck.scan import local_workers
+
+    assert local_workers(ScanOptions(workers=4, batch_size=64), 10) == 1
+    assert local_workers(ScanOptions(workers=4, batch_size=64), 100) == 2
+    assert local_workers(ScanOptions(workers=4, batch_size=64), 10_000) == 4
+    assert local_workers(ScanOptions(workers=4, batch_size=64), 0) == 1
+
+
+def test_progress_bar_shows_count_rate_and_eta():
+    import io
+
+    from rich.console import Console
+
+    from postcheck.scan_cli import _progress
+
+    out = io.StringIO()
+    bar, update = _progress(Console(file=out, force_terminal=True, width=100, color_system=None), True)
+    with bar:
+        update(64, 256)
+        time.sleep(0.3)
+        update(128, 256)
+        bar.refresh()
+    shown = [line for line in out.getvalue().splitlines() if "posts/s" in line][-1]
+    assert "128/256" in shown and "posts/s" in shown and "0:00:0" in shown, shown
+
+
 def test_dask_local_cluster_gives_the_same_output(tmp_path):
     distributed = pytest.importorskip("distributed")
     src = write_jsonl(tmp_path / "posts.jsonl", posts(24) + [{"id": "r", "text": "x", "reply_to": "p0"}])

@@ -419,12 +419,19 @@ class DaskEngine:
         self.client.close()
 
 
-def engine_for(options: ScanOptions):
+def local_workers(options: ScanOptions, records: int) -> int:
+    """No more workers than chunks: a small export is checked in this process,
+    sparing the start of worker processes that would each load the models."""
+    return max(1, min(options.workers, -(-records // options.batch_size)))
+
+
+def engine_for(options: ScanOptions, records: int):
     if options.scheduler:
         return DaskEngine(options.settings, options.scheduler)
-    if options.workers <= 1:
+    workers = local_workers(options, records)
+    if workers == 1:
         return InProcess(options.settings)
-    return Pool(options.settings, options.workers)
+    return Pool(options.settings, workers)
 
 
 def ordered(engine, batches: Iterator[list]) -> Iterator[list[dict]]:
@@ -475,7 +482,7 @@ def _run(paths: list[Path], output: Path, options: ScanOptions, done: Counter, r
 
     index = ThreadIndex.build(records(), tmp)
     result.total = index.count
-    engine = engine_for(options)
+    engine = engine_for(options, index.count)
     out = Output(output, append=options.resume)
     try:
         batches = chunks(plan(records(), index if index.replies else None, done, options, result),
