@@ -3,29 +3,15 @@
 
 import json
 
-import httpx
 import pytest
 
 from postcheck import languagetool as lt
-from postcheck.server import BackgroundServer, create_app
 
 language_tool_python = pytest.importorskip("language_tool_python")
 
 FR = "Reçu ce matin Mme Lefèvre, 82 ans, à Montargis, pour une chute. Son fils ne répond pas au 06 12 34 56 78."
 EN = "Book now with code PROMO10 for 20% off your first consultation!"
 EMOJI = "🎉🎉 Super journée 😷 ! Reçu Mme Lefèvre 👵🏻 ce matin, 82 ans, à Montargis."
-
-
-@pytest.fixture(scope="module")
-def server(linter):
-    with BackgroundServer(create_app(linter)) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def client(server):
-    with httpx.Client(base_url=server.url, timeout=120) as c:
-        yield c
 
 
 @pytest.fixture()

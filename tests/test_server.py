@@ -17,18 +17,6 @@ POSTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def server(linter):
-    with BackgroundServer(create_app(linter)) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def client(server):
-    with httpx.Client(base_url=server.url, timeout=120) as c:
-        yield c
-
-
 def test_binds_to_loopback_by_default(server):
     from postcheck import server as server_mod
 
