@@ -63,6 +63,11 @@ def test_duplicate_ids_across_files(tmp_path):
         load([tmp_path])
 
 
+def test_a_file_named_twice_loads_once(tmp_path):
+    path = write(tmp_path, GOOD, "a.yaml")
+    assert [r.id for r in load([tmp_path, path]).rules] == ["HOUSE-PROMO-FR"]
+
+
 def test_context_sections_merge(tmp_path):
     write(tmp_path, "context:\n  fr:\n    practice: {terms: [mon cabinet]}\n", "a.yaml")
     write(tmp_path, "context:\n  fr:\n    practice: {terms: [ma clinique]}\n", "b.yaml")

@@ -264,8 +264,13 @@ def load(directories: list[Path], validate: bool = True) -> RuleSet:
     checker validates, as one-shot commands talking to the warm checker."""
     merged = RuleSet([], {})
     seen: dict[str, Rule] = {}
+    files: set[Path] = set()
     for directory in directories:
         for path in rule_files(Path(directory)):
+            # A file named twice (a built-in pack passed to `rules test`) loads once.
+            if path.resolve() in files:
+                continue
+            files.add(path.resolve())
             pack = load_file(path, validate)
             for rule in pack.rules:
                 if rule.id in seen:
