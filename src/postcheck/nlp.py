@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Callable, Iterable, Iterator
 
 import regex
@@ -25,6 +25,7 @@ class ModelError(Exception):
     """A configured spaCy model is not installed (one line, no traceback)."""
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat from post to post
 def fold(word: str) -> str:
     """Lower-case and strip accents: doctors on X often type 'hopital' for 'hôpital'."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
@@ -39,6 +40,8 @@ class Analysis:
     lang: str
     doc: object  # spacy.tokens.Doc
     _entities: Callable[[], list] = field(repr=False, default=list)
+    # Per-post values that several detectors derive alike (the term index...).
+    memo: dict = field(repr=False, default_factory=dict)
 
     @cached_property
     def entities(self) -> list:

@@ -42,27 +42,46 @@ class TermMatcher:
             else:
                 self._short_wild.append((words, term))
 
-    def _candidates(self, keys: tuple[str, str]):
-        yield from self._exact.get(keys[0], ())
-        if keys[1] != keys[0]:
-            yield from self._exact.get(keys[1], ())
-        for key in {keys[0][:PREFIX], keys[1][:PREFIX]}:
-            yield from self._prefixed.get(key, ())
-        yield from self._short_wild
-
     def matches(self, analysis: Analysis) -> list[tuple[int, int, str]]:
         """(start_char, end_char, term) for every occurrence, the longest at a position."""
         keys = analysis.token_keys
+        words, prefixes = _index(analysis)
+        best: dict[int, tuple] = {}
+
+        def consider(i: int, candidates) -> None:
+            for term_words, term in candidates:
+                n = len(term_words)
+                if (i not in best or n > len(best[i][0])) and i + n <= len(keys) and \
+                        all(_word_matches(keys[i + j], w) for j, w in enumerate(term_words)):
+                    best[i] = (term_words, term)
+
+        # Only the first words present in the post are looked at: set intersections, not a loop over terms.
+        for word in words.keys() & self._exact.keys():
+            for i in words[word]:
+                consider(i, self._exact[word])
+        for prefix in prefixes.keys() & self._prefixed.keys():
+            for i in prefixes[prefix]:
+                consider(i, self._prefixed[prefix])
+        if self._short_wild:
+            for i in range(len(keys)):
+                consider(i, self._short_wild)
         doc = analysis.doc
         out = []
-        for i, tok_keys in enumerate(keys):
-            best = None
-            for words, term in self._candidates(tok_keys):
-                n = len(words)
-                if (best is None or n > len(best[0])) and i + n <= len(keys) and \
-                        all(_word_matches(keys[i + j], w) for j, w in enumerate(words)):
-                    best = (words, term)
-            if best:
-                last = doc[i + len(best[0]) - 1]
-                out.append((doc[i].idx, last.idx + len(last.text), best[1]))
+        for i in sorted(best):
+            last = doc[i + len(best[i][0]) - 1]
+            out.append((doc[i].idx, last.idx + len(last.text), best[i][1]))
         return out
+
+
+def _index(analysis: Analysis) -> tuple[dict, dict]:
+    """Token positions by folded form or lemma, and by their first letters; built
+    once per post and shared by every matcher."""
+    if "terms" not in analysis.memo:
+        words, prefixes = defaultdict(set), defaultdict(set)
+        for i, (surface, lemma) in enumerate(analysis.token_keys):
+            words[surface].add(i)
+            words[lemma].add(i)
+            prefixes[surface[:PREFIX]].add(i)
+            prefixes[lemma[:PREFIX]].add(i)
+        analysis.memo["terms"] = (words, prefixes)
+    return analysis.memo["terms"]
