@@ -210,3 +210,124 @@ def test_every_privacy_finding_carries_a_suggestion(linter):
         for f in linter.check(text, lang=lang).findings:
             if f.category == CAT:
                 assert f.suggestion is not None, f
+
+
+# --- constructions added from blind rounds of new wordings ------------------------------------
+
+@pytest.mark.parametrize("lang, text", [
+    # a patient named without any title, found by a known first name and a surname
+    ("en", "Saw Jenny Okoro in clinic today, her sugars are finally under control."),
+    ("fr", "Vu ce matin Jeanne Morel pour son suivi de diabète, enfin une HbA1c à 7 !"),
+    # named, and the next sentence says who she was
+    ("en", "Anyone on here know Aoife Brennan? She was my patient on the renal unit."),
+    ("fr", "Quelqu'un connaît Malik Haddad ? C'était mon patient en néphro."),
+    # initials after the word patient
+    ("en", "Pt J.D. came in again with his fourth gout flare this year."),
+    # a record number read out in words, after "is"
+    ("en", "Patient's MRN is eight four four one zero two nine seven, can pharmacy check her levels?"),
+    # an e-mail written to dodge filters
+    ("en", "My patient's daughter wants the results at k.benali at gmail dot com, ok to reply?"),
+    ("fr", "Le fils de ma patiente veut les résultats sur k.benali [arobase] laposte [point] net."),
+])
+def test_names_and_identifiers_in_new_wordings(linter, lang, text):
+    assert raises(linter, text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    # colleagues, cited authors, ministers, the author's own family, named without a title
+    ("en", "Congrats to Dr Jenny Okafor on her consultant post at Leeds General Infirmary!"),
+    ("en", "Our new practice nurse, Bethany Hughes, starts on Monday. Please make her welcome!"),
+    ("en", "Thanks to everyone who came to Mike Jenkins's retirement do. 35 years as our practice manager!"),
+    ("en", "Warning: if Mr Okafor is down as your surgeon, read his outcome data first."),
+    ("en", "The Prime Minister, Clara Voss, visited a hospital in Kent this morning."),
+    ("en", "My dad turned 80 today and still cycles 20 miles every Sunday."),
+    ("fr", "Très bel article de Marie Lefort et al. sur la déprescription chez le sujet âgé."),
+    ("fr", "Le ministre de la Santé, Paul Dervaux, annonce 500 postes d'internes."),
+    ("fr", "Mon père a eu 80 ans aujourd'hui et fait encore 30 km de vélo chaque dimanche."),
+    # a capitalised word that qualifies a noun, or someone the patient is compared to
+    ("en", "Kids from the only Sikh family in the street came to the vaccination fair."),
+    ("fr", "Le papy de la 14 se prend pour Napoléon, il a sonné 30 fois cette nuit."),
+    # one exact age and one relative date: a grief post, not an identification
+    ("fr", "Ma patiente de 94 ans est partie cette nuit, entourée de ses enfants."),
+])
+def test_non_patients_named_in_new_wordings_pass(linter, lang, text):
+    assert not raises(linter, text, lang)
+
+
+@pytest.mark.parametrize("lang, one, three", [
+    ("en", "pt F/34 with ?ectopic, beta-hCG 1800: scan or repeat?",
+     "pt F/34, works the till at the only Tesco in Ballater, presenting with ?ectopic."),
+    ("en", "71M with three MIs: does he need to stop driving?",
+     "Hx of 3 MIs, 71M, drives the school bus in our village."),
+    ("en", "Ruptured spleen after a football collision: conservative or theatre?",
+     "On Boxing Day we admitted the goalkeeper of Harrogate Town with a ruptured spleen."),
+    ("en", "Woman in her late 40s wants a private full-body MRI, how do you say no?",
+     "Pt in her late 40s, CEO of a Leeds startup that was on Dragons' Den last month, wants a full-body MRI."),
+    ("fr", "Patiente F/52, burn-out depuis la rentrée. Vos avis ?",
+     "Patiente F/52, professeure au lycée Jean-Moulin de Pontivy, burn-out depuis la rentrée."),
+    ("fr", "Rupture de rate après un choc au football : abstention ou bloc ?",
+     "Le jour de Noël, on a accueilli aux urgences le gardien de but de l'US Concarneau avec une rupture de rate."),
+    ("fr", "Pte F 29 ans enceinte de son 3e : quel suivi proposer ?",
+     "Pte F 29 ans, seule sage-femme de l'île de Sein, enceinte de son 3e."),
+])
+def test_one_detail_passes_several_are_flagged_in_new_wordings(linter, lang, one, three):
+    assert not raises(linter, one, lang)
+    assert "PRIV-QUASI-" + lang.upper() in privacy_rules(linter, three, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Posting this with a heavy heart: here's the photo of the pressure sore found on a lady yesterday."),
+    ("en", "Look at this rash on my patient's back, pics in the thread."),
+    ("fr", "Regardez cette plaie chez mon patient, photos en commentaire."),
+])
+def test_more_ways_of_showing_a_patient_image(linter, lang, text):
+    assert "PRIV-PHOTO-" + lang.upper() in privacy_rules(linter, text, lang)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "pt F/34, hx of 3 miscarriages, seen in Ballater this morning.", "pt F 30s"),
+    ("fr", "H67, ancien maire de Saint-Agrève, hospitalisé cette nuit pour un AVC.", "H sexagénaire"),
+    ("en", "Mrs. E. Thornton-Hale (bed 12, Ward 4) would love visitors.", "A patient would love visitors."),
+])
+def test_new_rewrites(linter, lang, text, expected):
+    report = linter.check(text, lang=lang)
+    assert expected in report.rewrite, report.rewrite
+    assert not raises(linter, report.rewrite, lang), report.rewrite
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a recovery story says the person named is a patient
+    ("en", "Shoutout to Marcus Adeyemi who walked out of our rehab unit today, 9 months after his spinal injury."),
+    ("fr", "Bravo à Lucien Marchal qui est sorti de rééducation aujourd'hui, 9 mois après son accident."),
+    # a great age said with a verb, a day and a village
+    ("en", "Our oldest patient turns 104 on Friday! Edna still lives alone in Little Snoring."),
+    # a named estate, a named pub and a time
+    ("en", "ED last night: 19yo lad from the Brackenfield estate, stabbed outside the Crown & Anchor at 1am."),
+])
+def test_recovery_stories_and_venues(linter, lang, text):
+    report = linter.check(text, lang=lang)
+    assert CAT in report.categories
+    assert not raises(linter, report.rewrite, lang), report.rewrite
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Our oldest patient turns 104 on Friday! Lives alone in Little Snoring.", "turns a hundred-plus"),
+    ("fr", "Notre doyenne fête ses 104 ans vendredi ! Elle vit seule à Saint-Pierre-de-Chartreuse.", "ses 100 ans passés"),
+])
+def test_great_ages_after_a_verb_or_a_possessive(linter, lang, text, expected):
+    assert expected in linter.check(text, lang=lang).rewrite
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Footballer Jamal Reid's cardiac arrest on the pitch is a reminder: learn CPR, it saves lives."),
+    ("en", "Thanks to Sister Grace O'Neill and the whole Ward 9 team for looking after my dad so well."),
+    ("fr", "L'arrêt cardiaque du footballeur Karim Benslama sur le terrain nous le rappelle : formez-vous aux gestes qui sauvent."),
+    ("fr", "J'ai fêté mes 50 ans en garde à Nantes. La belle vie 😂"),
+])
+def test_public_figures_and_the_authors_family_pass(linter, lang, text):
+    assert not raises(linter, text, lang)
+
+
+def test_a_death_on_the_ward_names_a_patient_not_a_colleague(linter):
+    assert raises(linter, "Sad day. We lost Harold Pritchard on the stroke unit this afternoon.", "en")
+    assert not raises(linter, "We lost Dr Alan Price last week, a giant of general practice.", "en")

@@ -29,3 +29,19 @@ def test_f1_per_category_stays_above_its_floor(summary, lang):
 def test_benign_posts_rarely_raise_anything(summary, lang):
     rate = summary["languages"][lang]["benign"]["rate"]
     assert rate <= FLOORS["benign"]["max_false_alarm_rate"], rate
+
+
+def test_rewrites_of_the_whole_corpus_raise_no_privacy_finding(linter):
+    """Every post of both splits whose report has a privacy finding: its rewrite,
+    checked again, has none."""
+    records = evaluate.read(CORPUS / "dev") + evaluate.read(CORPUS / "test")
+    flagged = []
+    for lang in ("fr", "en"):
+        texts = [r.text for r in records if r.lang == lang]
+        reports = linter.check_many(texts, lang=lang)
+        flagged += [(lang, rep.rewrite) for rep in reports if any(f.category == "patient-privacy" for f in rep.findings)]
+    assert len(flagged) >= 100
+    rechecked = {lang: linter.check_many([text for l, text in flagged if l == lang], lang=lang) for lang in ("fr", "en")}
+    leaks = [(f.rule, f.text) for reports in rechecked.values() for rep in reports for f in rep.findings
+             if f.category == "patient-privacy"]
+    assert not leaks, leaks

@@ -175,3 +175,35 @@ def test_french_calendar_dates(linter):
 ])
 def test_names_by_their_form(linter, lang, text, name):
     assert ("PERSON", name) in found(linter, lang, text)
+
+
+# --- identifiers written to dodge filters --------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, fragment", [
+    ("en", "Her son asked me to write to jo.harper77 at gmail dot com about the results.", "jo.harper77 at gmail dot com"),
+    ("en", "Results to jo.harper [at] outlook [dot] co.uk please.", "jo.harper [at] outlook [dot] co.uk"),
+    ("fr", "Écrire à k.benali [arobase] laposte [point] net pour le compte rendu.", "k.benali [arobase] laposte [point] net"),
+])
+def test_obfuscated_emails(linter, lang, text, fragment):
+    assert ("EMAIL_ADDRESS", fragment) in found(linter, lang, text)
+
+
+def test_an_ordinary_at_is_no_email(linter):
+    assert not {t for t, _ in found(linter, "en", "Meet me at the station at noon. Then lunch.")} & {"EMAIL_ADDRESS"}
+
+
+def test_phone_dictated_in_words(linter):
+    text = "His wife is on oh seven seven double oh, nine oh oh, four six one if needed."
+    assert "PHONE_NUMBER" in types_of(linter, "en", text, "oh seven seven double oh")
+
+
+def test_record_number_after_is(linter):
+    assert "MEDICAL_RECORD" in types_of(linter, "en", "Her MRN is 20194433, can you check?", "20194433")
+
+
+@pytest.mark.parametrize("lang, text, initials", [
+    ("en", "Pt J.D. came back with gout again.", "J.D."),
+    ("fr", "Patiente M.-L. revue ce matin.", "M.-L."),
+])
+def test_initials_after_the_word_patient(linter, lang, text, initials):
+    assert ("PERSON", initials) in found(linter, lang, text)

@@ -38,6 +38,11 @@ THIRD_PERSON = regex.compile(r"\b(?:il|elle|ils|elles|lui|leur|son|sa|ses|he|she
                              regex.IGNORECASE)
 
 
+# A sentence that opens on a pronoun for someone just named: "She was my patient",
+# "C'était mon patient", "Il est suivi au service".
+REFERS_BACK = regex.compile(r"\s*(?:she|he|they|this|il|elle|ils|elles|c['’](?:était|est))\b", regex.IGNORECASE)
+
+
 @dataclass
 class PostContext:
     sentences: list[tuple[int, int]]
@@ -119,6 +124,14 @@ class PostContext:
         earlier = self._subject_cues(0, s_start, ignore)
         if earlier and THIRD_PERSON.search(self.text, s_start, s_end):
             return earlier[-1][2]
+        # "Anyone know Aoife Brennan? She was my patient": the next sentence,
+        # opening on a pronoun, says who the person was.
+        if i + 1 < len(self.sentences):
+            n_start, n_end = self.sentences[i + 1]
+            if REFERS_BACK.match(self.text, n_start, n_end):
+                following = self._subject_cues(n_start, n_end, ignore)
+                if following:
+                    return following[0][2]
         return "unknown"
 
 

@@ -19,6 +19,9 @@ FR_DECADES = {
 }
 EN_DECADES = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
 RECENTLY = {"fr": "récemment", "en": "recently"}
+# What our own rewrites put in a post: checked again, these are no details
+# (the NER takes a capitalised "Septuagénaire" opening a sentence for a place).
+OUR_WORDS = frozenset(FR_DECADES.values()) | {w + "s" for w in FR_DECADES.values()} | set(RECENTLY.values())
 A_PATIENT = {"fr": {"f": "une patiente", "m": "un patient", None: "un patient"},
              "en": {"f": "a patient", "m": "a patient", None: "a patient"}}
 
@@ -93,6 +96,8 @@ def age_phrase(years: int, lang: str, sex: str | None, attributive: bool = False
         return "school-age"
     if years < 20:
         return "teenage" if attributive else "in their teens"
+    if years >= 100:  # past a hundred, the decade would be wrong ("in their 90s")
+        return "hundred-plus" if attributive else "over 100"
     decade = min(years // 10, 9)
     if attributive:
         return f"{EN_DECADES[decade]}-something"
@@ -102,7 +107,11 @@ def age_phrase(years: int, lang: str, sex: str | None, attributive: bool = False
 
 # "a 45-year-old woman", "29yo F": the age qualifies a noun (or a sex letter).
 EN_ATTRIBUTIVE = regex.compile(r"^\s*(?:-|\s)?[A-Za-z]")
-EN_SHORTHAND = regex.compile(r"^(\d{1,3})\s?([MF])$")
+EN_SHORTHAND = regex.compile(r"^(\d{1,3})\s?/?\s?([MF])$")
+POSSESSIVE_BEFORE = regex.compile(r"\b(?:ses|mes|leurs|tes|nos|vos)\s+$", regex.IGNORECASE)
+TURNS_BEFORE = regex.compile(r"\b(?:turns|turned|turning|celebrated\s+(?:her|his|their))\s+$", regex.IGNORECASE)
+# "F/34", "M 67": the sex first.
+SEX_FIRST = regex.compile(r"^([MFHmfh])\s?/?\s?(\d{1,3})$")
 ARTICLE_A = regex.compile(r"\b([Aa])\s+$")
 
 
@@ -125,6 +134,19 @@ def age(text: str, start: int, end: int, lang: str, noun_end: int | None = None)
     if noun and years < 20:
         return len(text[:start].rstrip(" ,")), end, ""
     sex = sex_near(text, start, noun_end or end)
+    if lang == "fr" and POSSESSIVE_BEFORE.search(text, max(0, start - 8), start):
+        # "fête ses 104 ans" -> "fête ses 100 ans passés"
+        return start, end, f"{min(years // 10, 10) * 10} ans passés" if years >= 20 else age_phrase(years, lang, sex)
+    if lang == "en" and TURNS_BEFORE.search(text, max(0, start - 30), start):
+        # "turns 104" -> "turns a hundred-plus", "turned 67" -> "turned sixty-something"
+        return start, end, ("a hundred-plus" if years >= 100 else age_phrase(years, lang, sex, attributive=True))
+    first = SEX_FIRST.match(span)
+    if first:  # "F/34" -> "F 30s", "H67" -> "H sexagénaire": the sex stays, the age is banded
+        letter = first.group(1).upper()
+        sex = "f" if letter == "F" else "m"
+        if lang == "fr":
+            return start, end, f"{letter} {age_phrase(years, lang, sex)}"
+        return start, end, f"{letter} {min(years // 10, 9) * 10}s" if years >= 20 else f"{letter}, {age_phrase(years, lang, sex)}"
     if lang == "fr":
         return start, end, age_phrase(years, lang, sex)
     if noun_end and years >= 20:
@@ -176,9 +198,10 @@ def birth_year(span: str, lang: str) -> str:
 # A removed place or contact takes its preposition along: "vue à Montargis" ->
 # "vue", "joignable au 06..." -> "joignable".
 PREPOSITION_BEFORE = {
-    "fr": regex.compile(r"(?:\s*\b(?:à|a|au|aux|en|de|du|des|d'|d’|sur|près\s+de|vers|dans|chez|depuis)"
+    "fr": regex.compile(r"(?:\s*\b(?:à|a|au|aux|en|de|du|des|d'|d’|sur|près\s+de|vers|dans|chez|depuis|devant|derrière"
+                        r"|en\s+face\s+de|à\s+côté\s+de)"
                         r"(?:\s+(?:la|le|les)\s+|\s*l['’])?\s*)$", regex.IGNORECASE),
-    "en": regex.compile(r"(?:\s*\b(?:in|at|from|near|of|on|to|via|for|with)\s+)$", regex.IGNORECASE),
+    "en": regex.compile(r"(?:\s*\b(?:in|at|from|near|of|on|to|via|for|with|outside|behind|opposite)\s+)$", regex.IGNORECASE),
 }
 
 

@@ -49,6 +49,10 @@ class Analysis:
         return self._entities()
 
     @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    @cached_property
     def token_keys(self) -> list[tuple[str, str]]:
         """(folded surface form, folded lemma) per token, shared by all term matchers."""
         return [(fold(t.text), fold(t.lemma_ or t.text)) for t in self.doc]

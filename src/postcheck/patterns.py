@@ -3,6 +3,11 @@
 The `regex` module parses patterns in Python, which is slow; rule files hold
 hundreds of patterns, validated at load and used by detectors: both go through
 here so that each is compiled once.
+
+Most patterns cannot match most posts, yet a scan of the whole text costs each
+one the same. `required_literals` reads from a pattern the words a match must
+contain, so that a post lacking them is not scanned at all (the prefilter idea
+of RE2's FilteredRE2).
 """
 
 from __future__ import annotations
@@ -28,3 +33,79 @@ def errors(patterns, where: str = "pattern") -> list[str]:
         except regex.error as exc:
             out.append(f"{where} {p!r} does not compile: {exc}")
     return out
+
+
+# --- prefilter -------------------------------------------------------------------------
+
+ACCENTED = set("àâäéèêëîïôöùûüçœæÿñ")
+# Syntax that re would parse, but differently: POSIX classes, fuzzy matching.
+REGEX_ONLY = regex.compile(r"\[:|\{[^}]*[eids][^}]*\}")
+
+
+def _plain(char: str) -> bool:
+    """A character whose lower case stands for every case-insensitive match of it."""
+    low = char.lower()
+    return len(low) == 1 and ((char.isascii() and char.isprintable()) or low in ACCENTED or low == char.upper())
+
+
+def _weight(word: str) -> int:
+    # An emoji or symbol is as telling as a few letters.
+    return len(word) + sum(2 for c in word if ord(c) > 0x24F)
+
+
+def _strongest(groups: list[set[str]]) -> set[str]:
+    return max(groups, key=lambda g: min(map(_weight, g)))
+
+
+def _needs(items) -> list[set[str]]:
+    """For a parsed sequence: sets of lower-case strings; a match contains one
+    string of every set. Whatever cannot be read safely adds no set."""
+    from re import _constants as c
+
+    out, run = [], ""
+    for op, arg in items:
+        if op is c.LITERAL and _plain(chr(arg)):
+            run += chr(arg).lower()
+            continue
+        if op is c.AT:  # \b, ^: zero-width, the literal run goes on
+            continue
+        if run:
+            out.append({run})
+            run = ""
+        if op is c.SUBPATTERN:
+            out += _needs(arg[-1])
+        elif op is c.ATOMIC_GROUP:
+            out += _needs(arg)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            out += _needs(arg[2])
+        elif op is c.IN and len(arg) <= 20 and all(o is c.LITERAL and _plain(chr(a)) for o, a in arg):
+            out.append({chr(a).lower() for _, a in arg})
+        elif op is c.BRANCH:
+            branches = [_needs(b) for b in arg[1]]
+            if all(branches):
+                out.append(set().union(*(_strongest(b) for b in branches)))
+    if run:
+        out.append({run})
+    return out
+
+
+@cache
+def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case strings, one of each set in any text the pattern
+    matches (ignoring case); empty when nothing can be said.
+
+    Read with the standard library's parser (re._parser), which knows the
+    syntax shared with `regex`; a pattern it cannot parse is never skipped."""
+    from re import _parser
+
+    if REGEX_ONLY.search(pattern):
+        return ()
+    try:
+        tree = _parser.parse(pattern, regex.IGNORECASE)
+    except Exception:  # regex-only syntax (\\p{L}, variable lookbehind...): no prefilter
+        return ()
+    return tuple(frozenset(s) for s in _needs(list(tree)) if min(map(_weight, s)) >= 3)
+
+
+def may_match(needs: tuple[frozenset[str], ...], lowered: str) -> bool:
+    return all(any(word in lowered for word in group) for group in needs)

@@ -31,7 +31,7 @@ from presidio_analyzer.predefined_recognizers import (
 # patient's: it ranks first so that its digits are not read as a phone or a record.
 RANK = {"PROVIDER_ID": 3,
         **{e: 2 for e in ("FR_NIR", "US_SSN", "UK_NHS", "MEDICAL_RECORD", "IBAN_CODE", "EMAIL_ADDRESS", "DATE_OF_BIRTH")},
-        **{e: 1 for e in ("PHONE_NUMBER", "STREET_ADDRESS", "POSTCODE", "ROOM", "URL", "VEHICLE_PLATE",
+        **{e: 1 for e in ("PHONE_NUMBER", "STREET_ADDRESS", "POSTCODE", "ROOM", "URL", "VEHICLE_PLATE", "SOCIAL_PROFILE",
                           "CALENDAR_DATE")}}
 
 
@@ -173,8 +173,30 @@ PLATE = (r"(?-i:\b[A-HJ-NP-TV-Z]{2}[- ]\d{3}[- ][A-HJ-NP-TV-Z]{2}\b|\b\d{1,4}\s[
          r"|\b[A-Z]{2}\d{2}\s[A-Z]{3}\b)")
 
 
+# An e-mail written to dodge filters: "jo.harper at gmail dot com", "k.benali [arobase] laposte.net".
+OBFUSCATED_EMAIL = (r"\b[\w.+-]+\s*(?:\[\s*(?:at|arobase|@)\s*\]|\(\s*(?:at|arobase|@)\s*\)|\s(?:at|arobase)\s)\s*"
+                    r"[\w-]+(?:\s*(?:\.|\[\s*(?:dot|point)\s*\]|\(\s*(?:dot|point)\s*\)|\s(?:dot|point)\s)\s*[\w-]+)*"
+                    r"\s*(?:\.|\[\s*(?:dot|point)\s*\]|\(\s*(?:dot|point)\s*\)|\s(?:dot|point)\s)\s*"
+                    r"(?:com|net|org|fr|be|ch|ca|uk|co\.uk|co\s(?:dot|point)\suk|ie|us|edu|io|info|eu)\b")
+# Initials right after the word patient: "pt J.S.", "patiente M.-L. R.".
+PATIENT_INITIALS = (r"(?<=\b(?:[Pp]t|[Pp]atient|[Pp]atiente|[Pp]te)\s)(?:[A-Z]\.(?:\s?-?[A-Z]\.)*)(?![\w])")
+# A phone number dictated digit by digit: "oh seven seven double oh nine...".
+EN_DIGIT_WORD = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
+EN_PHONE_WORDS = rf"\b(?:(?:double|triple)\s+)?{EN_DIGIT_WORD}(?:[\s,-]+(?:(?:double|triple)\s+)?{EN_DIGIT_WORD}){{7,}}\b"
+
+
+# A person's own page: a fundraiser or a social profile ("gofundme.com/f/help-jenny",
+# "her insta is @jenny_runs"). A paper's or a society's link is no such page.
+SOCIAL_PROFILE = (r"\b(?:https?://)?(?:www\.)?(?:gofundme\.com|justgiving\.com|leetchi\.com|helloasso\.com|"
+                  r"facebook\.com|fb\.com|instagram\.com|tiktok\.com|twitter\.com|x\.com|linkedin\.com/in)/[\w@.%/?=&-]*\w"
+                  r"|(?<=\b(?:insta(?:gram)?|tiktok|twitter|snap(?:chat)?|handle|compte|pseudo)\s+(?:is\s+|c['’]est\s+|:\s*)?)@\w{2,}")
+
+
 def _shared(lang: str) -> list:
     return [
+        _simple("SOCIAL_PROFILE", "SocialProfile", SOCIAL_PROFILE, 0.6, lang),
+        _simple("EMAIL_ADDRESS", "ObfuscatedEmail", OBFUSCATED_EMAIL, 0.7, lang),
+        _simple("PERSON", "PatientInitials", PATIENT_INITIALS, 0.7, lang, flags=CASE_SENSITIVE),
         _simple("PERSON", "Initials", BARE_INITIALS, 0.6, lang, flags=CASE_SENSITIVE),
         _simple("PERSON", "HashtagName", HASHTAG_NAME, 0.6, lang, flags=CASE_SENSITIVE),
         _simple("VEHICLE_PLATE", "Plate", PLATE, 0.6, lang),
@@ -199,7 +221,7 @@ def french_recognizers(lang: str = "fr") -> list:
         _simple("POSTCODE", "FrPostcodeTown",
                 r"\b(?:0[1-9]|[1-8]\d|9[0-5]|97[1-6])\d{3}\s+(?-i:[A-ZÉÈ])[\w'-]+(?:[ -](?-i:[A-ZÉÈ])[\w'-]+)*", 0.6, lang),
         _simple("DATE_OF_BIRTH", "FrDob",
-                rf"\b(?:né|née|naissance)\s*(?:le\s+|:\s*)?(?:\d{{1,2}}|1er)(?:\s+{FR_MONTHS}\s+|[/.]\d{{1,2}}[/.])\d{{2,4}}\b",
+                rf"\b(?:né|née|naissance|anniversaire)\s*(?:le\s+|:\s*|c['’]est\s+le\s+)?(?:\d{{1,2}}|1er)(?:\s+{FR_MONTHS}\s+|[/.]\d{{1,2}}[/.])\d{{2,4}}\b",
                 0.85, lang),
         _simple("CALENDAR_DATE", "FrDate", FR_DATE, 0.6, lang),
         _simple("PERSON", "FrHonorificName", FR_HONORIFIC_NAME, 0.85, lang, flags=CASE_SENSITIVE),
@@ -216,7 +238,8 @@ def english_recognizers(lang: str = "en") -> list:
         NhsNumberRecognizer(lang),
         _simple("PHONE_NUMBER", "UsPhone", US_PHONE, 0.6, lang, ["phone", "call", "cell", "mobile"]),
         _simple("PHONE_NUMBER", "UkPhone", UK_PHONE, 0.6, lang, ["phone", "call", "mobile"]),
-        _simple("MEDICAL_RECORD", "Mrn", rf"\b{EN_RECORD_WORD}\s*(?::|#|no\.?)?\s*(?:{RECORD_NUMBER})", 0.85, lang),
+        _simple("PHONE_NUMBER", "EnPhoneWords", EN_PHONE_WORDS, 0.6, lang),
+        _simple("MEDICAL_RECORD", "Mrn", rf"\b{EN_RECORD_WORD}(?:\s+(?:is|was|reads|=))?\s*(?::|#|no\.?)?\s*(?:{RECORD_NUMBER})", 0.85, lang),
         _simple("PROVIDER_ID", "ProviderId", r"\b(?:GMC|NPI|DEA)\s*(?:number|no\.?|#|:)?\s*[A-Z]{0,2}\d{6,10}\b", 0.9, lang),
         _simple("ROOM", "Room",
                 r"\b(?:room|rm|bed|bay|cubicle|side\s+room|bed\s+space|ward)\s*(?:#|no\.?\s*)?\d{1,4}(?-i:[A-Z])?\b", 0.6, lang),
@@ -227,8 +250,8 @@ def english_recognizers(lang: str = "en") -> list:
                 r"\b(?-i:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b", 0.6, lang),
         _simple("POSTCODE", "UsZip", r"\b(?-i:[A-Z]{2})\s+\d{5}(?:-\d{4})?\b", 0.5, lang),
         _simple("DATE_OF_BIRTH", "Dob",
-                rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born(?:\s+on)?)\s*:?\s*(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
-                rf"|{EN_DAY_MONTH})", 0.85, lang),
+                rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born(?:\s+on)?|(?:birthday|bday|b-day)\s+(?:is\s+|was\s+)?(?:on\s+)?)"
+                rf"\s*:?\s*(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{EN_DAY_MONTH})", 0.85, lang),
         _simple("CALENDAR_DATE", "EnDate", EN_DATE, 0.6, lang),
         _simple("PERSON", "EnHonorificName", EN_HONORIFIC_NAME, 0.85, lang, flags=CASE_SENSITIVE),
         _simple("PERSON", "EnChildName", EN_CHILD_NAME, 0.7, lang, flags=CASE_SENSITIVE),

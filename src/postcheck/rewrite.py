@@ -21,7 +21,8 @@ TIDY = [
     # Not before ; : ! ? — French typography spaces them.
     (regex.compile(r"[ \t]+([,.)])(?!\.)"), r"\1"),
     (regex.compile(r"([,;:])(?:\s*[,;:])+"), r"\1"),
-    (regex.compile(r"\(\s*\)"), ""),
+    # Brackets emptied by removals: "()", "(,)", "( ; )".
+    (regex.compile(r"\s*\([\s,;:/]*\)"), ""),
     (regex.compile(r"^[ \t]*[,;:][ \t]*", regex.MULTILINE), ""),
     # A lone "." or "!" left at a line start by a dropped sentence (not an ellipsis).
     (regex.compile(r"^[ \t]*[.!](?![.!])[ \t]*", regex.MULTILINE), ""),

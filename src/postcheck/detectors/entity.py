@@ -27,7 +27,12 @@ NOT_A_PERSON_BEFORE = regex.compile(
     r"manœuvre|manoeuvre|méthode|loi|classification|critères|échelle|stade)\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])?"
     r"|(?:son|sa|ses|mon|ma|mes|ton|ta|tes|notre|votre|leur|du|des|le|la|les|un|une|his|her|their|my|your|our|the|an?)\s+"
     r"|(?:jou\w*|écout\w*|chant\w*|lu|lire|relu)\s+(?:du|de)\s+"
-    r"|(?:in|near|from|of|à|de|près\s+de)\s+(?:[A-Z][a-z]+\s+)?"
+    # someone the patient is compared to: "se prend pour Napoléon", "thinks he's Elvis"
+    r"|(?:se\s+(?:prend|prenait|croit|croyait)(?:\s+pour)?|(?:thinks|thought)\s+(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+was|\s+are)"
+    r"|sosie\s+de|lookalike|look-alike|dressed\s+as|déguisée?\s+en)\s+"
+    # a place preposition, but not "Bravo à X", "Merci à X"
+    r"|(?:in|near|from|of|(?<!\b(?:bravo|merci|félicitations|courage|pensées?|bienvenue|rétablissement|hommage|soutien)\s)à"
+    r"|de|près\s+de)\s+(?:[A-Z][a-z]+\s+)?"
     r"|(?:sous|except|allergi\w*\s+(?:à|au|to)|allergies\s*:|prescri\w*|mis\s+sous|switched\s+to|started\s+on|"
     r"dose\s+of|taking|prend|prenait|de\s+la|du)\s*['‘\"«]?\s*)$",
     regex.IGNORECASE)
@@ -114,6 +119,12 @@ class Detector(BaseDetector):
         "properties": {
             "entities": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
             "min_score": {"type": "number", "minimum": 0, "maximum": 1},
+            "given_names": {
+                "description": "first names that the language's dictionary also lists as words (Jeanne, Tom, "
+                               "Grace): a capitalised pair that starts with one is a name, and is found even "
+                               "when the NER misses it",
+                "type": "array", "items": {"type": "string", "minLength": 2},
+            },
             "about": {
                 "description": "whose detail counts; 'any' for identifiers that are always personal",
                 "type": "array", "minItems": 1,
@@ -127,6 +138,12 @@ class Detector(BaseDetector):
         self.min_score = self.params.get("min_score", 0.5)
         self.about = set(self.params.get("about", ["patient"]))
         self.lexicon = _lexicon(nlp, self.lang) if "PERSON" in self.entities else Lexicon()
+        self.given = set(self.params.get("given_names", []))
+        # "Jenny Okoro", "Jeanne Morel-Duval": a known first name and a capitalised surname.
+        self.given_pair = regex.compile(
+            rf"(?<![\w#@.])(?:{'|'.join(sorted(map(regex.escape, self.given), key=len, reverse=True))})"
+            r"\s+(?:(?:de|du|van|von|Le|La)\s)?(?:Mc|Mac|O['’]|D['’])?[A-ZÉÈ][a-zà-ÿ]+(?:-[A-ZÉÈ][a-zà-ÿ]+)?\b"
+        ) if self.given else None
 
     def _counts(self, context, start, end, ignore) -> bool:
         return "any" in self.about or context.subject_of(start, end, ignore) in self.about
@@ -142,7 +159,9 @@ class Detector(BaseDetector):
         if token.is_stop or token.like_num or len(word) == 1 or word.lower() in ADDRESS_WORDS:
             return True
         first = not any(t.is_alpha for t in token.sent[: token.i - token.sent.start])
-        return first and word.lower() in self.lexicon
+        # "Gave Doris her dose": a verb opening the sentence, known by its lemma
+        return first and (word.lower() in self.lexicon or (token.pos_ in ("VERB", "AUX") and word not in self.given
+                                                           and token.lemma_.lower() in self.lexicon))
 
     def _name_span(self, analysis, start: int, end: int) -> tuple[int, int] | None:
         """The name inside a PERSON entity, or None when it is no name: capitalised
@@ -157,7 +176,14 @@ class Detector(BaseDetector):
         words = [t for t in span if t.text[:1].isupper() and t.text.isalpha() and not (t.text.isupper() and len(t) > 1)]
         while words and self._common(words[0]):  # "Merci Sandrine" -> "Sandrine"
             words.pop(0)
-        if not words or (len(words) > 1 and all(t.text.lower() in self.lexicon for t in words)):
+        if not words or (len(words) > 1 and words[0].text not in self.given
+                         and all(t.text.lower() in self.lexicon for t in words)):
+            return None
+        # A capitalised word that qualifies a common noun is no name: "the only Sikh family",
+        # "a Tesco delivery driver".
+        last = words[-1]
+        if (last.dep_ in ("amod", "compound") and last.head.pos_ == "NOUN" and last.head.text.islower()
+                and not start <= last.head.idx < end and last.text not in self.given):
             return None
         start = max(start, words[0].idx)
         if NOT_A_PERSON_BEFORE.search(text, max(0, start - 30), start) or NOT_A_PERSON_AFTER.match(text[end:end + 20]):
@@ -214,8 +240,18 @@ class Detector(BaseDetector):
         label = LABEL_BEFORE.search(text, max(0, start - 40), start)
         return generalize.removal_start(text, label.start() if label else start, self.lang), ""
 
+    def _given_pairs(self, analysis) -> list:
+        """"First-name Surname" pairs the NER missed ("saw Jenny Okoro in clinic")."""
+        if self.given_pair is None or "PERSON" not in self.entities:
+            return []
+        from presidio_analyzer import RecognizerResult
+
+        return [RecognizerResult("PERSON", m.start(), m.end(), 0.7,
+                                 recognition_metadata={"recognizer_name": "GivenName"})
+                for m in self.given_pair.finditer(analysis.text)]
+
     def find(self, analysis, context):
-        results = resolve(analysis.entities)
+        results = resolve(analysis.entities) + self._given_pairs(analysis)
         # A room number or a phone number is no evidence of whose it is (a cue
         # such as "lit 7" inside one does not count); an honorific in a name is.
         ignore = [(r.start, r.end) for r in results if r.entity_type in self.entities and r.entity_type != "PERSON"]

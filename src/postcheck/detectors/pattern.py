@@ -29,11 +29,15 @@ class Detector(BaseDetector):
 
     def setup(self, nlp):
         ignore_case = not self.params.get("case_sensitive")
-        self.patterns = [patterns.compiled(p, ignore_case) for p in self.params["patterns"]]
+        self.patterns = [(patterns.compiled(p, ignore_case), patterns.required_literals(p))
+                         for p in self.params["patterns"]]
         self.group = self.params.get("group", 0)
 
     def find(self, analysis, context):
-        for pattern in self.patterns:
+        lowered = analysis.lowered
+        for pattern, needs in self.patterns:
+            if needs and not patterns.may_match(needs, lowered):
+                continue
             try:
                 for m in pattern.finditer(analysis.text, timeout=patterns.TIMEOUT):
                     start, end = m.span(self.group)

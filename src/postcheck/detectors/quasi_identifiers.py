@@ -35,6 +35,10 @@ DETAIL = {
                                       "keep: leave it; person: 'a patient'; article: 'la seule' -> 'une'"},
     },
 }
+# Words of address the NER sometimes tags as a place.
+TITLES = {"docteur", "doc", "docteure", "madame", "monsieur", "mademoiselle", "professeur", "maître", "doctor",
+          "sir", "madam", "nurse", "sister", "matron", "pt", "pte", "patient", "patiente", "mme", "mr", "mrs", "ms",
+          "dr", "pr"}
 DETERMINER = regex.compile(r"(?:le|la|l['’]|les|un|une|mon|ma|notre|the|a|an|our|my)\b", regex.IGNORECASE)
 # "la seule sage-femme" -> "une sage-femme", "the only pilot" -> "a pilot".
 ARTICLES = {"la": "une", "le": "un", "l'": "un", "l’": "un", "les": "des", "the": "a", "a": "a", "an": "a",
@@ -95,7 +99,12 @@ class Detector(BaseDetector):
     def _plausible(text: str, result) -> bool:
         """spaCy's NER tags emoji, hashtags and acronyms as places ("#MG", "ER")."""
         span = text[result.start:result.end]
-        return (regex.search(r"[^\W\d_]", span) is not None and text[max(0, result.start - 1):result.start] != "#"
+        words = span.strip(" .").lower().split()
+        if not words or words[0].strip(".") in TITLES:  # "« Docteur, ... »", "Pte F" are no place
+            return False
+        if words[0].strip(".,") in generalize.OUR_WORDS:
+            return False
+        return (regex.search(r"\p{L}", span) is not None and text[max(0, result.start - 1):result.start] != "#"
                 and not (span.isupper() and len(span) <= 4))
 
     def _about_patient(self, context, start, end, details) -> bool:
@@ -141,7 +150,7 @@ class Detector(BaseDetector):
 
     def _gather(self, analysis, context):
         found: dict[str, list[tuple[int, int]]] = {}
-        taken: list[tuple[int, int, bool]] = []
+        taken: list[tuple[int, int, bool, str]] = []
         entities = resolve(analysis.entities)
         candidates = [(kind, s, e, ent) for kind in self.details for s, e, ent in self._spans(analysis, entities, kind)]
         spans = [(s, e) for _, s, e, _ in candidates]
@@ -152,13 +161,18 @@ class Detector(BaseDetector):
             if not self._about_patient(context, start, end, spans):
                 continue
             if not overlap:
-                taken.append((start, end, entity))
+                taken.append((start, end, entity, kind))
                 found.setdefault(kind, []).append((start, end))
-            elif not entity and all(t[0] <= start and end <= t[1] and not t[2] for t in overlap):
+            elif not entity and all(t[0] <= start and end <= t[1] and not t[2] and self._how(t[3]) != self._how(kind)
+                                    for t in overlap):
                 # A listed detail inside another one still counts: "the Eastfield
-                # High quarterback" names a school and a role (no finding of its own).
+                # High quarterback" names a school and a role (no finding of its own);
+                # not the same detail read twice ("94 ans" is one age, not two).
                 found.setdefault(kind, [])
         return found
+
+    def _how(self, kind: str) -> str:
+        return self.details[kind].get("generalize", "remove")
 
     def risk(self, found: dict) -> float:
         safe = 1.0
