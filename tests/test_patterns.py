@@ -51,3 +51,14 @@ def test_case_and_accents_follow_the_pattern():
     assert may_match(needs, "Sorti de l'Hôpital hier".lower())
     assert not may_match(needs, "sorti de la clinique")
     assert regex.search(r"\bHÔPITAL\b", "hôpital", regex.IGNORECASE)
+
+
+def test_index_gives_the_patterns_that_may_match():
+    from postcheck.patterns import PatternIndex
+
+    index = PatternIndex()
+    promo, book, digits = (index.add(p) for p in (r"\bcode\s+promo\b", r"(?:prenez|book)\s+(?:rdv|now)", r"\d{10}"))
+    assert index.add(r"\bcode\s+promo\b") == promo
+    assert index.candidates("code promo, prenez vite rdv") == {promo, book, digits}
+    assert index.candidates("un code sans promotion") == {promo, digits}  # "promo" is in "promotion"
+    assert index.candidates("rien à voir") == {digits}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import regex
 
 from postcheck.nlp import Analysis
+from postcheck.patterns import PatternIndex, compiled
 from postcheck.terms import TermMatcher
 
 REGEX_TIMEOUT = 0.25  # seconds; a pathological cue pattern must not hang a check
@@ -150,15 +151,19 @@ class ContextModel:
 
     def __init__(self, cues: dict, tokenizer):
         self._terms = {label: TermMatcher(c.get("terms", []), tokenizer) for label, c in cues.items()}
-        self._patterns = {label: [regex.compile(p, regex.IGNORECASE) for p in c.get("patterns", [])]
+        self._index = PatternIndex()
+        self._patterns = {label: [(compiled(p), self._index.add(p)) for p in c.get("patterns", [])]
                           for label, c in cues.items()}
 
     def _hits(self, analysis: Analysis):
         for label, matcher in self._terms.items():
             for start, end, _ in matcher.matches(analysis):
                 yield start, end, label
+        candidates = self._index.candidates(analysis.lowered)
         for label, patterns in self._patterns.items():
-            for pattern in patterns:
+            for pattern, pid in patterns:
+                if pid not in candidates:
+                    continue
                 try:
                     for m in pattern.finditer(analysis.text, timeout=REGEX_TIMEOUT):
                         if m.end() > m.start():

@@ -109,3 +109,54 @@ def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
 
 def may_match(needs: tuple[frozenset[str], ...], lowered: str) -> bool:
     return all(any(word in lowered for word in group) for group in needs)
+
+
+class PatternIndex:
+    """Many patterns, and per text the ids of those that may match it: one
+    Aho-Corasick pass finds the required words present, instead of a test per
+    pattern."""
+
+    def __init__(self):
+        self._needs: list[tuple[frozenset[str], ...]] = []
+        self._ids: dict[str, int] = {}
+        self._free: set[int] = set()  # patterns that require nothing we can read
+        self._automaton = None
+
+    def add(self, pattern: str) -> int:
+        """The pattern's id; a pattern added again (another Linter) keeps its id."""
+        if pattern in self._ids:
+            return self._ids[pattern]
+        self._ids[pattern] = len(self._needs)
+        needs = required_literals(pattern)
+        self._needs.append(needs)
+        if not needs:
+            self._free.add(len(self._needs) - 1)
+        self._automaton = None
+        return len(self._needs) - 1
+
+    def _build(self):
+        import ahocorasick
+
+        where: dict[str, list[tuple[int, int]]] = {}
+        for pid, needs in enumerate(self._needs):
+            for g, group in enumerate(needs):
+                for word in group:
+                    where.setdefault(word, []).append((pid, g))
+        automaton = ahocorasick.Automaton()
+        for word, places in where.items():
+            automaton.add_word(word, places)
+        if where:
+            automaton.make_automaton()
+        return automaton
+
+    def candidates(self, lowered: str) -> set[int]:
+        automaton = self._automaton
+        if automaton is None:
+            automaton = self._automaton = self._build()
+        if not len(automaton):
+            return set(self._free)
+        met: dict[int, set[int]] = {}
+        for _, places in automaton.iter(lowered):
+            for pid, g in places:
+                met.setdefault(pid, set()).add(g)
+        return self._free | {pid for pid, groups in met.items() if len(groups) == len(self._needs[pid])}

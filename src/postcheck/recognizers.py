@@ -25,6 +25,8 @@ from presidio_analyzer.predefined_recognizers import (
     UsSsnRecognizer,
 )
 
+from postcheck import patterns
+
 # When entities of different types overlap, the higher rank wins: a checked
 # identifier beats a phone number, which beats whatever spaCy's NER guessed.
 # PROVIDER_ID (RPPS, ADELI, FINESS, GMC, NPI) is a doctor's or a facility's, no
@@ -106,11 +108,23 @@ class NhsNumberRecognizer(NhsRecognizer):
         return None if super().validate_result(pattern_text) and len(set(digits)) > 1 else False
 
 
+class OnePatternRecognizer(PatternRecognizer):
+    """One pattern, not run on a post that lacks the words it requires."""
+
+    def __init__(self, pattern: Pattern, **kwargs):
+        super().__init__(patterns=[pattern], **kwargs)
+        self.needs = patterns.required_literals(pattern.regex)
+
+    def analyze(self, text, entities, *args, **kwargs):
+        if self.needs and not patterns.may_match(self.needs, text.lower()):
+            return []
+        return super().analyze(text, entities, *args, **kwargs)
+
+
 def _simple(entity: str, name: str, pattern: str, score: float, lang: str, context=(), flags=None):
     kwargs = {} if flags is None else {"global_regex_flags": flags}
-    return PatternRecognizer(supported_entity=entity, name=f"{name}_{lang}",
-                             patterns=[Pattern(name, pattern, score)], context=list(context),
-                             supported_language=lang, **kwargs)
+    return OnePatternRecognizer(Pattern(name, pattern, score), supported_entity=entity, name=f"{name}_{lang}",
+                                context=list(context), supported_language=lang, **kwargs)
 
 
 # French phone: +33 / 0033, optionally "(0)", or a leading 0; then 1-9 and four
@@ -264,16 +278,35 @@ def english_recognizers(lang: str = "en") -> list:
 PHONE_REGIONS = {"fr": ("FR", "BE", "CH", "GB", "US"), "en": ("US", "GB", "CA", "AU", "IE", "FR")}
 
 
+def _skipping(cls, may_hold):
+    """`cls`, skipping texts that cannot hold its entity: most posts have no URL,
+    phone number or e-mail, and these recognizers search the whole text."""
+    class Skipping(cls):
+        def analyze(self, text, entities, *args, **kwargs):
+            return super().analyze(text, entities, *args, **kwargs) if may_hold(text) else []
+
+    Skipping.__name__ = Skipping.__qualname__ = cls.__name__  # Presidio names results after it
+    return Skipping
+
+
+DOMAIN_LIKE = regex.compile(r"[^\s.]\.\p{L}{2}|://")  # "site.fr", "http://": a dot glued to letters
+IP_LIKE = regex.compile(r"\d\.\d{1,3}\.|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:")
+PhoneSkipping = _skipping(PhoneRecognizer, lambda text: sum(c.isdigit() for c in text) >= 7)
+UrlSkipping = _skipping(UrlRecognizer, DOMAIN_LIKE.search)
+IpSkipping = _skipping(IpRecognizer, IP_LIKE.search)
+EmailSkipping = _skipping(OfflineEmailRecognizer, lambda text: "@" in text)
+
+
 def registry_for(lang: str) -> RecognizerRegistry:
     registry = RecognizerRegistry(supported_languages=[lang])
     common = [
         SpacyRecognizer(supported_language=lang,
                         supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "NRP"]),
-        OfflineEmailRecognizer(supported_language=lang),
-        PhoneRecognizer(supported_language=lang, supported_regions=PHONE_REGIONS[lang]),
+        EmailSkipping(supported_language=lang),
+        PhoneSkipping(supported_language=lang, supported_regions=PHONE_REGIONS[lang]),
         IbanRecognizer(supported_language=lang),
-        IpRecognizer(supported_language=lang),
-        UrlRecognizer(supported_language=lang),
+        IpSkipping(supported_language=lang),
+        UrlSkipping(supported_language=lang),
     ]
     specific = french_recognizers(lang) if lang == "fr" else english_recognizers(lang)
     for recognizer in common + specific:

@@ -9,6 +9,10 @@ from postcheck.detectors import BaseDetector, Hit
 
 log = logging.getLogger("postcheck")
 
+# One index per language for the patterns of every rule of the process, so that
+# a post is read once to know which patterns may match it.
+INDEXES: dict[str, patterns.PatternIndex] = {}
+
 
 class Detector(BaseDetector):
     KIND = "pattern"
@@ -29,14 +33,17 @@ class Detector(BaseDetector):
 
     def setup(self, nlp):
         ignore_case = not self.params.get("case_sensitive")
-        self.patterns = [(patterns.compiled(p, ignore_case), patterns.required_literals(p))
-                         for p in self.params["patterns"]]
+        index = INDEXES.setdefault(self.lang, patterns.PatternIndex())
+        self.patterns = [(patterns.compiled(p, ignore_case), index.add(p)) for p in self.params["patterns"]]
         self.group = self.params.get("group", 0)
 
     def find(self, analysis, context):
-        lowered = analysis.lowered
-        for pattern, needs in self.patterns:
-            if needs and not patterns.may_match(needs, lowered):
+        key = f"patterns:{self.lang}"
+        if key not in analysis.memo:
+            analysis.memo[key] = INDEXES[self.lang].candidates(analysis.lowered)
+        candidates = analysis.memo[key]
+        for pattern, pid in self.patterns:
+            if pid not in candidates:
                 continue
             try:
                 for m in pattern.finditer(analysis.text, timeout=patterns.TIMEOUT):

@@ -17,6 +17,7 @@ import regex
 
 from postcheck import generalize
 from postcheck.detectors import BaseDetector, Hit
+from postcheck.patterns import PatternIndex, compiled
 from postcheck.recognizers import resolve
 from postcheck.terms import TermMatcher
 
@@ -76,10 +77,11 @@ class Detector(BaseDetector):
         self.min = self.params.get("min", 2)
         self.min_entity_score = self.params.get("min_entity_score", 0.5)
         self.terms = {k: TermMatcher(d.get("terms", []), nlp.tokenizer) for k, d in self.details.items()}
-        self.patterns = {k: [regex.compile(p, regex.IGNORECASE) for p in d.get("patterns", [])]
+        self.index = PatternIndex()
+        self.patterns = {k: [(compiled(p), self.index.add(p)) for p in d.get("patterns", [])]
                          for k, d in self.details.items()}
 
-    def _spans(self, analysis, entities, kind):
+    def _spans(self, analysis, entities, kind, candidates):
         """(start, end, from_entity) of every occurrence of one detail kind."""
         wanted = set(self.details[kind].get("entities", []))
         for r in entities:
@@ -87,7 +89,9 @@ class Detector(BaseDetector):
                 yield r.start, r.end, True
         for start, end, _ in self.terms[kind].matches(analysis):
             yield start, end, False
-        for pattern in self.patterns[kind]:
+        for pattern, pid in self.patterns[kind]:
+            if pid not in candidates:
+                continue
             try:
                 for m in pattern.finditer(analysis.text, timeout=0.25):
                     if m.end() > m.start():
@@ -152,7 +156,9 @@ class Detector(BaseDetector):
         found: dict[str, list[tuple[int, int]]] = {}
         taken: list[tuple[int, int, bool, str]] = []
         entities = resolve(analysis.entities)
-        candidates = [(kind, s, e, ent) for kind in self.details for s, e, ent in self._spans(analysis, entities, kind)]
+        may_match = self.index.candidates(analysis.lowered)
+        candidates = [(kind, s, e, ent) for kind in self.details
+                      for s, e, ent in self._spans(analysis, entities, kind, may_match)]
         spans = [(s, e) for _, s, e, _ in candidates]
         # Longer spans first ("le 3 février" over "février"), and at equal length
         # a listed word over a guessed entity ("Paris" the big city over LOCATION).
