@@ -121,14 +121,14 @@ class Pipelines:
             from presidio_analyzer import AnalyzerEngine
             from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
-            from postcheck.recognizers import registry_for
+            from postcheck.recognizers import ContextEnhancer, registry_for
 
             engine = SpacyNlpEngine(models=[{"lang_code": lang, "model_name": self.models[lang]}])
             # Hand Presidio the pipeline we already loaded instead of calling
             # engine.load(), which would load it a second time (or download it).
             engine.nlp = {lang: self.spacy(lang)}
             self._analyzers[lang] = AnalyzerEngine(registry=registry_for(lang), nlp_engine=engine,
-                                                   supported_languages=[lang])
+                                                   supported_languages=[lang], context_aware_enhancer=ContextEnhancer())
         return self._analyzers[lang]
 
     def _entities_for(self, doc, lang: str) -> Callable[[], list]:

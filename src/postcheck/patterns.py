@@ -104,7 +104,7 @@ def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
         tree = _parser.parse(pattern, regex.IGNORECASE)
     except Exception:  # regex-only syntax (\\p{L}, variable lookbehind...): no prefilter
         return ()
-    return tuple(frozenset(s) for s in _needs(list(tree)) if min(map(_weight, s)) >= 3)
+    return tuple(frozenset(s) for s in _needs(list(tree)) if min(map(_weight, s)) >= 2)
 
 
 def may_match(needs: tuple[frozenset[str], ...], lowered: str) -> bool:

@@ -13,7 +13,8 @@ from __future__ import annotations
 from functools import cache
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerRegistry
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.predefined_recognizers import (
     EmailRecognizer,
     IbanRecognizer,
@@ -295,6 +296,18 @@ PhoneSkipping = _skipping(PhoneRecognizer, lambda text: sum(c.isdigit() for c in
 UrlSkipping = _skipping(UrlRecognizer, DOMAIN_LIKE.search)
 IpSkipping = _skipping(IpRecognizer, IP_LIKE.search)
 EmailSkipping = _skipping(OfflineEmailRecognizer, lambda text: "@" in text)
+
+
+class ContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's context enhancer, minus its deep copy of every result when no
+    result came from a recognizer that has context words (most posts)."""
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        with_words = {r.id for r in recognizers if r.context}
+        if context or any((res.recognition_metadata or {}).get(key) in with_words for res in raw_results):
+            return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+        return raw_results
 
 
 def registry_for(lang: str) -> RecognizerRegistry:
