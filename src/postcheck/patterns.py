@@ -143,10 +143,11 @@ class PatternIndex:
                 for word in group:
                     where.setdefault(word, []).append((pid, g))
         automaton = ahocorasick.Automaton()
-        for word, places in where.items():
-            automaton.add_word(word, places)
+        for word in where:
+            automaton.add_word(word, word)
         if where:
             automaton.make_automaton()
+        self._where = where
         return automaton
 
     def candidates(self, lowered: str) -> set[int]:
@@ -156,7 +157,7 @@ class PatternIndex:
         if not len(automaton):
             return set(self._free)
         met: dict[int, set[int]] = {}
-        for _, places in automaton.iter(lowered):
-            for pid, g in places:
+        for word in {word for _, word in automaton.iter(lowered)}:  # "de" may occur ten times
+            for pid, g in self._where[word]:
                 met.setdefault(pid, set()).add(g)
         return self._free | {pid for pid, groups in met.items() if len(groups) == len(self._needs[pid])}
