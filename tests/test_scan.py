@@ -14,7 +14,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from postcheck.scan import ScanOptions, Settings, finding_hash, scan
+from postcheck.scan import ScanOptions, finding_hash, scan
 from postcheck.scan_cli import scan as scan_command
 from postcheck.sources import Mapping
 
@@ -206,7 +206,7 @@ def test_progress_bar_shows_count_rate_and_eta():
 def test_dask_local_cluster_gives_the_same_output(tmp_path):
     distributed = pytest.importorskip("distributed")
     src = write_jsonl(tmp_path / "posts.jsonl", posts(24) + [{"id": "r", "text": "x", "reply_to": "p0"}])
-    local = run_scan([src, EXPORTS / "twitter"], tmp_path / "local.jsonl", batch_size=4)
+    run_scan([src, EXPORTS / "twitter"], tmp_path / "local.jsonl", batch_size=4)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         remote = run_scan([src, EXPORTS / "twitter"], tmp_path / "dask.jsonl", batch_size=4,
                           scheduler=cluster.scheduler_address)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from postcheck.sources import facebook, jsonl, mastodon, tables, twitter
-from postcheck.sources.base import Archive, Record, SourceError, bad
+from postcheck.sources.base import Archive, Record, SourceError
 from postcheck.sources.tables import Mapping
 
 FORMATS = ("twitter", "facebook", "mastodon", "reddit", "discourse", "linkedin", "csv", "jsonl")
