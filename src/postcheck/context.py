@@ -17,10 +17,8 @@ from dataclasses import dataclass, field
 import regex
 
 from postcheck.nlp import Analysis
-from postcheck.patterns import PatternIndex, compiled
+from postcheck.patterns import PatternIndex, compiled, finditer
 from postcheck.terms import TermMatcher
-
-REGEX_TIMEOUT = 0.25  # seconds; a pathological cue pattern must not hang a check
 
 SUBJECTS = ("patient", "colleague", "author", "public-figure")
 
@@ -164,12 +162,9 @@ class ContextModel:
             for pattern, pid in patterns:
                 if pid not in candidates:
                     continue
-                try:
-                    for m in pattern.finditer(analysis.text, timeout=REGEX_TIMEOUT):
-                        if m.end() > m.start():
-                            yield m.start(), m.end(), label
-                except TimeoutError:
-                    continue
+                for m in finditer(pattern, analysis.text, f"{label} cue"):
+                    if m.end() > m.start():
+                        yield m.start(), m.end(), label
 
     def read(self, analysis: Analysis) -> PostContext:
         sentences = analysis.sentences or [(0, len(analysis.text))]

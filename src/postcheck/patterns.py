@@ -12,16 +12,29 @@ of RE2's FilteredRE2).
 
 from __future__ import annotations
 
+import logging
 from functools import cache
+from typing import Iterator
 
 import regex
 
 TIMEOUT = 0.25  # seconds per pattern and post: a pathological pattern must not hang a check
 
+log = logging.getLogger("postcheck")
+
 
 @cache
 def compiled(pattern: str, ignore_case: bool = True) -> regex.Pattern:
     return regex.compile(pattern, regex.IGNORECASE if ignore_case else 0)
+
+
+def finditer(pattern: regex.Pattern, text: str, source: str) -> Iterator[regex.Match]:
+    """The pattern's matches in a post, given up after TIMEOUT; the warning
+    names the rule or cue (`source`), never the post."""
+    try:
+        yield from pattern.finditer(text, timeout=TIMEOUT)
+    except TimeoutError:
+        log.warning("%s: pattern timed out, skipped for this post", source)
 
 
 def errors(patterns, where: str = "pattern") -> list[str]:

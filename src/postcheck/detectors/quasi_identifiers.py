@@ -17,7 +17,7 @@ import regex
 
 from postcheck import generalize
 from postcheck.detectors import BaseDetector, Hit
-from postcheck.patterns import PatternIndex, compiled
+from postcheck.patterns import PatternIndex, compiled, finditer
 from postcheck.recognizers import resolve
 from postcheck.terms import TermMatcher
 
@@ -92,12 +92,9 @@ class Detector(BaseDetector):
         for pattern, pid in self.patterns[kind]:
             if pid not in candidates:
                 continue
-            try:
-                for m in pattern.finditer(analysis.text, timeout=0.25):
-                    if m.end() > m.start():
-                        yield m.start(), m.end(), False
-            except TimeoutError:
-                continue
+            for m in finditer(pattern, analysis.text, f"rule {self.rule.id}, detail {kind}"):
+                if m.end() > m.start():
+                    yield m.start(), m.end(), False
 
     @staticmethod
     def _plausible(text: str, result) -> bool:
