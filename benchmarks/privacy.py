@@ -36,14 +36,11 @@ def names_someone(text: str, entities) -> bool:
     return bool(TITLED_NAME.search(text)) or two_words
 
 
-def prf(flags: list[bool], truth: list[bool]) -> dict:
-    tp = sum(f and t for f, t in zip(flags, truth))
-    fp = sum(f and not t for f, t in zip(flags, truth))
-    fn = sum(t and not f for f, t in zip(flags, truth))
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
-            "tp": tp, "fp": fp, "fn": fn}
+def scores(flags: list[bool], truth: list[bool]) -> dict:
+    from postcheck.evaluate import prf
+
+    pairs = list(zip(flags, truth))
+    return prf(sum(f and t for f, t in pairs), sum(f and not t for f, t in pairs), sum(t and not f for f, t in pairs))
 
 
 def main() -> None:
@@ -64,8 +61,8 @@ def main() -> None:
         named = [i for i, r in enumerate(batch) if not r.categories and names_someone(r.text, found[i])]
         result["languages"][lang] = {
             "posts": len(batch), "privacy_posts": sum(truth), "benign_naming_someone": len(named),
-            "postcheck": {**prf(ours, truth), "benign_naming_someone_pass": sum(not ours[i] for i in named)},
-            "bare_presidio": {**prf(bare, truth), "benign_naming_someone_pass": sum(not bare[i] for i in named)},
+            "postcheck": {**scores(ours, truth), "benign_naming_someone_pass": sum(not ours[i] for i in named)},
+            "bare_presidio": {**scores(bare, truth), "benign_naming_someone_pass": sum(not bare[i] for i in named)},
         }
     print(f"{args.corpus}: patient privacy, post level")
     print(f"{'':6}{'':15}{'precision':>10}{'recall':>8}{'F1':>7}  benign naming a non-patient: pass")

@@ -98,7 +98,8 @@ def run(linter, records: list[Record]) -> list[Outcome]:
     return sorted(outcomes, key=lambda o: order[id(o.record)])
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict:
+def prf(tp: int, fp: int, fn: int) -> dict:
+    """Precision, recall and F1 from counts (1.0 when nothing was expected or flagged)."""
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -126,7 +127,7 @@ def summarise(outcomes: list[Outcome]) -> dict:
             tp = sum(cat in o.raised and cat in o.record.categories for o in group)
             fp = sum(cat in o.raised and cat not in o.record.categories for o in group)
             fn = sum(cat not in o.raised and cat in o.record.categories for o in group)
-            cats[cat] = _prf(tp, fp, fn)
+            cats[cat] = prf(tp, fp, fn)
         benign = [o for o in group if not o.record.categories]
         alarms = sum(bool(o.raised) for o in benign)
         confusion = Counter((o.record.verdict or ("ok" if not o.record.categories else "flag"), o.verdict)

@@ -133,6 +133,7 @@ class PatternIndex:
         self._needs: list[tuple[frozenset[str], ...]] = []
         self._ids: dict[str, int] = {}
         self._free: set[int] = set()  # patterns that require nothing we can read
+        self._where: dict[str, list[tuple[int, int]]] = {}  # word -> (pattern id, group) it satisfies
         self._automaton = None
 
     def add(self, pattern: str) -> int:
