@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from postcheck import classifier
 from postcheck.nlp import Analysis
 from postcheck.patterns import PatternIndex, compiled, finditer
 from postcheck.terms import TermMatcher
@@ -35,6 +36,10 @@ APPOSITION_REACH = 12  # characters from the comma to the role word
 # A sentence with a third-person pronoun goes on about someone named earlier.
 THIRD_PERSON = regex.compile(r"\b(?:il|elle|ils|elles|lui|leur|son|sa|ses|he|she|him|her|his|hers|they|them|their)\b",
                              regex.IGNORECASE)
+
+
+# A detail in brackets right after a name is that person's: "Kayleigh (bed 6)".
+NAME_THEN_BRACKET = regex.compile(r"(?<![\w#@])((?-i:[A-ZÉÈ][\w'’-]+))\s*\($")
 
 
 # A sentence that opens on a pronoun for someone just named: "She was my patient",
@@ -105,6 +110,10 @@ class PostContext:
         ("maire" is a public role, but "H 52 ans, maire du village" is a patient)."""
         if not self.sentences:
             return "unknown"
+        named = NAME_THEN_BRACKET.search(self.text, max(0, start - 40), start)
+        if named:
+            # whose the bracket is, the name says: its cues may include the bracket itself
+            return self.subject_of(*named.span(1))
         i = self.sentence_index(start)
         s_start, s_end = self.sentences[i]
         cues = self._subject_cues(s_start, s_end, ignore)
@@ -152,6 +161,7 @@ class ContextModel:
         self._index = PatternIndex()
         self._patterns = {label: [(compiled(p), self._index.add(p)) for p in c.get("patterns", [])]
                           for label, c in cues.items()}
+        self._models = {label: c["model"] for label, c in cues.items() if "model" in c}
 
     def _hits(self, analysis: Analysis):
         for label, matcher in self._terms.items():
@@ -172,5 +182,23 @@ class ContextModel:
         ctx = PostContext(sentences, [], _drop_nested(sorted(set(self._hits(analysis)))), analysis.text)
         for start, _, label in ctx.cues:
             labels[ctx.sentence_index(start)].add(label)
+        self._read_as_story(analysis, ctx, labels)
         ctx.labels = [frozenset(s) for s in labels]
         return ctx
+
+    def _read_as_story(self, analysis: Analysis, ctx: PostContext, labels: list[set]) -> None:
+        """A post the classifier reads as one subject's story ("67M, retired
+        trawlerman, Kinlochbervie...": a patient, with no word saying so) speaks
+        of that subject in every sentence that names no one else; each such
+        sentence gets an empty cue at its start."""
+        for subject, cue in self._models.items():
+            model = classifier.load(analysis.lang)
+            if model is None or cue["label"] not in model.labels:
+                continue
+            if classifier.post_scores(analysis)[cue["label"]] < cue.get("threshold", model.thresholds[cue["label"]]):
+                continue
+            for (start, _), found in zip(ctx.sentences, labels):
+                if not found & set(SUBJECTS):
+                    found.add(subject)
+                    ctx.cues.append((start, start, subject))
+        ctx.cues.sort()

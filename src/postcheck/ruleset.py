@@ -284,4 +284,6 @@ def load(directories: list[Path], validate: bool = True) -> RuleSet:
                     slot = merged.context.setdefault(lang, {}).setdefault(subject, {"terms": [], "patterns": []})
                     for key in ("terms", "patterns"):
                         slot[key].extend(cues.get(key, []))
+                    if "model" in cues:  # a later pack's model cue replaces an earlier one
+                        slot["model"] = cues["model"]
     return merged
