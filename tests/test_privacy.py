@@ -257,6 +257,9 @@ def test_non_patients_named_in_new_wordings_pass(linter, lang, text):
 @pytest.mark.parametrize("lang, one, three", [
     ("en", "pt F/34 with ?ectopic, beta-hCG 1800: scan or repeat?",
      "pt F/34, works the till at the only Tesco in Ballater, presenting with ?ectopic."),
+    # "M, 67," opens a case: the sentence speaks of a patient with no word saying so
+    ("en", "M, 67, new bilateral hand numbness: cervical MRI or nerve conduction first?",
+     "M, 67, retired fisherman from Lochinver, new bilateral hand numbness since last week."),
     ("en", "71M with three MIs: does he need to stop driving?",
      "Hx of 3 MIs, 71M, drives the school bus in our village."),
     ("en", "Ruptured spleen after a football collision: conservative or theatre?",
