@@ -85,7 +85,7 @@ def test_a_post_read_as_a_patient_story_speaks_of_a_patient(monkeypatch, linter,
     nlp = linter.pipelines.spacy("en")
     cues = {"patient": {"terms": ["patient"], "model": {"label": "patient-privacy"}},
             "colleague": {"terms": ["Dr"]}}
-    model = ContextModel(cues, nlp.tokenizer)
+    model = ContextModel(cues, nlp.tokenizer, "en")
     text = "M, 67, retired trawlerman, Kinlochbervie. Dr Hale thinks it is carpal tunnel."
     analysis = next(iter(linter.pipelines.analyse([text], ["en"])))
     context = model.read(analysis)

@@ -83,3 +83,12 @@ def post_scores(analysis) -> dict[str, float]:
         model = load(analysis.lang)
         analysis.memo["classifier"] = model.scores(analysis.text) if model else {}
     return analysis.memo["classifier"]
+
+
+def sentence_scores(analysis, sentences: list[tuple[int, int]]) -> list[dict[str, float]]:
+    """The label probabilities of each sentence, computed once for all the
+    classifier rules that fire on the post."""
+    if "classifier:sentences" not in analysis.memo:
+        model = load(analysis.lang)
+        analysis.memo["classifier:sentences"] = [model.scores(analysis.text[s:e]) for s, e in sentences]
+    return analysis.memo["classifier:sentences"]

@@ -102,10 +102,12 @@ class PostContext:
         """Who a detail at [start, end) is about: "patient", "colleague", "author",
         "public-figure" or "unknown".
 
-        In order: a role word adjacent to the detail; else the one subject its
+        In order: the person a bracketed detail follows ("Kayleigh (bed 6)");
+        else a role word adjacent to the detail; else the one subject its
         sentence speaks of; else, in a sentence speaking of several, the cue
         nearest before (or first after) the detail; else, when the sentence goes
-        on with a pronoun, the subject of the sentences before. Cues inside an
+        on with a pronoun, the subject of the sentences before; else, when the
+        next sentence opens on a pronoun, the subject it names. Cues inside an
         `ignore` span do not count: details are no evidence about themselves
         ("maire" is a public role, but "H 52 ans, maire du village" is a patient)."""
         if not self.sentences:
@@ -156,12 +158,12 @@ def _drop_nested(cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]
 class ContextModel:
     """Compiled cues for one language."""
 
-    def __init__(self, cues: dict, tokenizer):
+    def __init__(self, cues: dict, tokenizer, lang: str):
         self._terms = {label: TermMatcher(c.get("terms", []), tokenizer) for label, c in cues.items()}
         self._index = PatternIndex()
         self._patterns = {label: [(compiled(p), self._index.add(p)) for p in c.get("patterns", [])]
                           for label, c in cues.items()}
-        self._models = {label: c["model"] for label, c in cues.items() if "model" in c}
+        self._stories = _story_cues(cues, lang)
 
     def _hits(self, analysis: Analysis):
         for label, matcher in self._terms.items():
@@ -191,14 +193,23 @@ class ContextModel:
         trawlerman, Kinlochbervie...": a patient, with no word saying so) speaks
         of that subject in every sentence that names no one else; each such
         sentence gets an empty cue at its start."""
-        for subject, cue in self._models.items():
-            model = classifier.load(analysis.lang)
-            if model is None or cue["label"] not in model.labels:
-                continue
-            if classifier.post_scores(analysis)[cue["label"]] < cue.get("threshold", model.thresholds[cue["label"]]):
+        for subject, label, threshold in self._stories:
+            if classifier.post_scores(analysis)[label] < threshold:
                 continue
             for (start, _), found in zip(ctx.sentences, labels):
                 if not found & set(SUBJECTS):
                     found.add(subject)
                     ctx.cues.append((start, start, subject))
         ctx.cues.sort()
+
+
+def _story_cues(cues: dict, lang: str) -> list[tuple[str, str, float]]:
+    """(subject, label, threshold) of the `model` cues the language's classifier
+    can answer; the threshold is the cue's own, or the one training chose."""
+    model = classifier.load(lang)
+    stories = []
+    for subject, c in cues.items():
+        cue = c.get("model")
+        if cue and model and cue["label"] in model.labels:
+            stories.append((subject, cue["label"], cue.get("threshold", model.thresholds[cue["label"]])))
+    return stories

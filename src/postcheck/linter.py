@@ -52,7 +52,7 @@ class Linter:
             from postcheck.detectors import detector_class
 
             nlp = self.pipelines.spacy(lang)
-            context = ContextModel(self.ruleset.context.get(lang, {}), nlp.tokenizer)
+            context = ContextModel(self.ruleset.context.get(lang, {}), nlp.tokenizer, lang)
             detectors = [(r, detector_class(r.kind)(r, lang, nlp)) for r in self.rules if lang in r.languages]
             self._compiled[lang] = (context, detectors)
         return self._compiled[lang]

@@ -41,7 +41,8 @@ class Detector(BaseDetector):
         score = classifier.post_scores(analysis)[self.label]
         if score < self.threshold:
             return
-        start, end = max(context.sentences, key=lambda s: self.model.scores(analysis.text[s[0]:s[1]])[self.label])
+        by_sentence = classifier.sentence_scores(analysis, context.sentences)
+        start, end = max(zip(context.sentences, by_sentence), key=lambda pair: pair[1][self.label])[0]
         while end > start and analysis.text[end - 1].isspace():
             end -= 1
         while start < end and analysis.text[start].isspace():
