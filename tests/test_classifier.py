@@ -92,3 +92,39 @@ def test_a_post_read_as_a_patient_story_speaks_of_a_patient(monkeypatch, linter,
     assert context.subject_of(text.index("Kinlochbervie"), text.index("Kinlochbervie") + 13) == expected
     # a sentence that names someone else keeps its own subject
     assert context.subject_of(text.index("Hale"), text.index("Hale") + 4) == "colleague"
+
+
+def test_a_model_rule_threshold_is_where_rules_plus_model_score_best():
+    # ten posts: the rules catch two of six positives; the model ranks the rest
+    truth = np.array([1, 1, 1, 1, 1, 1, 0, 0, 0, 0], bool)
+    rules = np.array([1, 1, 0, 0, 0, 0, 0, 0, 0, 0], bool)
+    eligible = np.ones(10, bool)
+    benign = ~truth
+    p = np.array([.9, .9, .8, .7, .6, .35, .32, .1, .1, .1])
+    t, counts = train_classifiers.rule_threshold(p, truth, benign, rules, eligible)
+    # at 0.35 the model adds four right and none wrong; at 0.30 one wrong more and
+    # 1 benign in 4 is over the budget
+    assert t == 0.35 and counts["tp"] == 6 and counts["fp"] == 0
+    assert counts["rules_alone_f1"] == pytest.approx(0.5)
+
+
+def test_a_model_rule_whose_model_adds_nothing_right_never_fires():
+    truth = np.array([1, 1, 0, 0, 0, 0], bool)
+    rules = np.array([1, 1, 0, 0, 0, 0], bool)
+    p = np.array([.9, .9, .9, .8, .7, .6])
+    t, _ = train_classifiers.rule_threshold(p, truth, ~truth, rules, np.ones(6, bool))
+    assert t == 1.0
+
+
+def test_what_a_model_adds_must_be_right_three_times_in_four():
+    truth = np.array([1, 1, 1, 1, 1, 1, 0, 0] + [0] * 200, bool)
+    rules = np.zeros(208, bool)
+    p = np.array([.9, .9, .9, .6, .6, .6, .6, .6] + [.1] * 200)
+    everywhere = np.ones(208, bool)
+    # at 0.6: 6 right, 2 wrong (3 in 4), and 2 benign of 202 within the 1% budget
+    assert train_classifiers.rule_threshold(p, truth, ~truth, rules, everywhere)[0] == 0.6
+    # one wrong more at 0.6, and only the surer 0.9 is left
+    truth[3] = False
+    assert train_classifiers.rule_threshold(p, truth, ~truth, rules, everywhere)[0] == 0.9
+    # without the context (not eligible), the model adds nothing
+    assert train_classifiers.rule_threshold(p, truth, ~truth, rules, np.zeros(208, bool))[0] == 1.0

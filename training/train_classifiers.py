@@ -5,18 +5,30 @@
     python training/train_classifiers.py --check    # fails if the shipped models differ
 
 Per language and category: a logistic regression over `postcheck.classifier.features`
-(binary, L2-normalised), classes weighted by their frequency. The threshold is read
+(present or absent, weighted by inverse document frequency, L2-normalised), classes
+weighted by their frequency. The threshold is read
 off 5-fold cross-validation on the same split: the lowest probability, from the
 model's own decision boundary (0.5) up, at which the held-out folds reach the target
-precision, so that the model only adds findings the rules would be trusted with. The held-out test split is never read here.
+precision, so that the model only adds findings the rules would be trusted with.
+
+A label that a `kind: classifier` rule of the built-in rules scores gets its threshold
+from what that rule adds to the others instead: the linter runs on the same posts with
+every such rule firing wherever its context holds, and the threshold is the one at
+which the held-out probabilities give the rules plus the model their best F1, provided
+what the model adds to the rules is right at least three times in four (and at least
+three times), and that the model adds false alarms on at most 1% of the benign posts
+(so that the model rules together stay well inside the 5% the linter allows itself). Where no
+threshold beats the rules alone, the rule never fires (1.0). The held-out test split is never read here.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -24,8 +36,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
+from postcheck import classifier, evaluate
 from postcheck.classifier import features
+from postcheck.config import Config
 from postcheck.evaluate import MAIN, prf
+from postcheck.linter import Linter
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "corpus" / "dev"
@@ -35,6 +50,10 @@ TARGET_PRECISION = 0.85
 MIN_POSITIVES = 3  # out-of-fold hits needed before a precision is believed
 # From the decision boundary of the class-balanced model (0.5) up: never below it.
 GRID = [round(0.5 + 0.05 * i, 2) for i in range(10)]  # 0.50 .. 0.95
+# Beside the rules, the model may go lower: what it adds is judged with them.
+RULE_GRID = [round(0.3 + 0.05 * i, 2) for i in range(14)]  # 0.30 .. 0.95
+BENIGN_BUDGET = 0.01
+ADDED_PRECISION = 0.75
 
 
 def read_dev(lang: str) -> list[dict]:
@@ -59,8 +78,71 @@ def threshold(probabilities: np.ndarray, truth: np.ndarray) -> tuple[float, dict
     return 1.0, prf(0, 0, int(truth.sum()))  # never fires
 
 
+class _Eligible:
+    """Stands in for the shipped model while the rules run on the development posts:
+    every classifier rule fires wherever its context holds, and the patient-story cue
+    never does, so what the rules catch does not depend on a model being trained."""
+
+    def __init__(self, labels):
+        self.labels = list(labels)
+        self.thresholds = {label: 0.0 for label in self.labels}
+        self.thresholds["patient-privacy"] = 2.0
+
+    def scores(self, text):
+        return {label: 1.0 for label in self.labels}
+
+
+@contextmanager
+def _eligible_models():
+    shipped = classifier.load
+    classifier.load = lambda lang: _Eligible(MAIN)
+    try:
+        yield
+    finally:
+        classifier.load = shipped
+
+
+def rule_outcomes(lang: str, records: list[dict]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per label a classifier rule scores: the posts the other rules flag, and the
+    posts where the classifier rule's context holds."""
+    config = Config()
+    config = dataclasses.replace(config, thresholds=dataclasses.replace(config.thresholds, min_score=0.0))
+    with _eligible_models():
+        linter = Linter(config)
+        model_rules = {r.id: r.params["label"] for r in linter.rules if r.kind == "classifier" and lang in r.languages}
+        outcomes = evaluate.run(linter, [evaluate._record(r, r["id"]) for r in records])
+    out = {}
+    for label in set(model_rules.values()):
+        fired = [o.rules.get(label, set()) for o in outcomes]
+        out[label] = (np.array([any(r not in model_rules for r in f) for f in fired]),
+                      np.array([any(r in model_rules for r in f) for f in fired]))
+    return out
+
+
+def rule_threshold(probabilities, truth, benign, rules, eligible) -> tuple[float, dict]:
+    """The grid threshold at which the rules plus the model score their best F1 out
+    of fold, with what the model adds precise enough and within the benign budget;
+    1.0 when none beats the rules alone."""
+    def score(flagged):
+        counts = prf(int((flagged & truth).sum()), int((flagged & ~truth).sum()), int((~flagged & truth).sum()))
+        return counts["f1"], counts
+    best, (best_f1, best_counts) = 1.0, score(rules)
+    for t in reversed(RULE_GRID):  # from the top, so that a tie keeps the higher threshold
+        added = eligible & (probabilities >= t) & ~rules
+        right = int((added & truth).sum())
+        if right < MIN_POSITIVES or right < ADDED_PRECISION * added.sum() \
+                or (added & benign).sum() > BENIGN_BUDGET * benign.sum():
+            continue
+        flagged = rules | added
+        f1, counts = score(flagged)
+        if f1 > best_f1:
+            best, best_f1, best_counts = t, f1, counts
+    return best, {**best_counts, "rules_alone_f1": score(rules)[0]}
+
+
 def vectorizer() -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer=features, binary=True, use_idf=False, norm="l2", min_df=2)
+    # idf: a feature most posts share (" de ", " the") says less than a rare one
+    return TfidfVectorizer(analyzer=features, binary=True, use_idf=True, norm="l2", min_df=2)
 
 
 def fit(texts: list[str], truths: dict[str, np.ndarray]) -> dict:
@@ -72,7 +154,8 @@ def fit(texts: list[str], truths: dict[str, np.ndarray]) -> dict:
     weights = np.vstack([m.coef_[0] for m in models.values()]).T
     vocabulary = sorted(vectors.vocabulary_, key=vectors.vocabulary_.get)
     return {"labels": list(models), "bias": [round(float(m.intercept_[0]), 5) for m in models.values()],
-            "weights": {f: [round(float(w), 5) for w in row] for f, row in zip(vocabulary, weights)}}
+            "weights": {f: [round(float(w), 5) for w in row] for f, row in zip(vocabulary, weights)},
+            "idf": {f: round(float(v), 5) for f, v in zip(vocabulary, vectors.idf_)}}
 
 
 def train(lang: str) -> dict:
@@ -81,21 +164,28 @@ def train(lang: str) -> dict:
     truths = {label: np.array([label in r.get("categories", []) for r in records]) for label in MAIN}
     matrix = vectorizer().fit_transform(texts)
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    with_rules = rule_outcomes(lang, records)
+    benign = np.array([not r.get("categories") for r in records])
     thresholds, cv = {}, {}
     for label, truth in truths.items():
         model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
         held_out = cross_val_predict(model, matrix, truth, cv=folds, method="predict_proba")[:, 1]
-        thresholds[label], cv[label] = threshold(held_out, truth)
+        if label in with_rules:
+            thresholds[label], cv[label] = rule_threshold(held_out, truth, benign, *with_rules[label])
+        else:
+            thresholds[label], cv[label] = threshold(held_out, truth)
     return {"lang": lang, "thresholds": thresholds, "cross_validation": cv,
             "trained_on": {"split": "corpus/dev", "posts": len(records)}, **fit(texts, truths)}
 
 
 def same(a: dict, b: dict) -> bool:
     """Equal up to the last digits, which BLAS may change from machine to machine."""
-    if {k: v for k, v in a.items() if k not in ("weights", "bias")} != \
-            {k: v for k, v in b.items() if k not in ("weights", "bias")} or a["weights"].keys() != b["weights"].keys():
+    numbers = ("weights", "bias", "idf")
+    if {k: v for k, v in a.items() if k not in numbers} != {k: v for k, v in b.items() if k not in numbers} \
+            or a["weights"].keys() != b["weights"].keys() or "idf" not in a or "idf" not in b:
         return False
-    pairs = [(a["bias"], b["bias"])] + [(a["weights"][f], b["weights"][f]) for f in a["weights"]]
+    pairs = [(a["bias"], b["bias"])] + [([a["idf"][f], *a["weights"][f]], [b["idf"][f], *b["weights"][f]])
+                                        for f in a["weights"]]
     return all(abs(x - y) < 1e-3 for u, v in pairs for x, y in zip(u, v))
 
 
@@ -114,8 +204,10 @@ def main(argv=None) -> int:
         model = train(lang)
         for label in model["labels"]:
             m = model["cross_validation"][label]
+            alone = f"  (rules alone F1 {m['rules_alone_f1']:.3f})" if "rules_alone_f1" in m else ""
             print(f"{lang} {label:22s} threshold {model['thresholds'][label]:.2f}  cross-validated "
-                  f"P {m['precision']:.3f} R {m['recall']:.3f} ({m['tp']}/{m['support']}, {m['fp']} false)")
+                  f"P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} ({m['tp']}/{m['support']}, "
+                  f"{m['fp']} false){' with the rules' + alone if alone else ''}")
         path = OUT / f"classifier-{lang}.json.gz"
         data = encode(model)
         if args.check:

@@ -6,11 +6,12 @@ A linear model over character and word n-grams generalises a little further,
 and the `classifier` rule kind adds it to the rules, tuned for precision.
 
 The model is trained by `training/train_classifiers.py` (scikit-learn, a
-logistic regression over the binary, L2-normalised features below) and shipped
-as JSON: per feature, one weight per label. Scoring needs no scikit-learn:
-the probability of a label is the sigmoid of the bias plus the sum of the
-weights of the features present, divided by the square root of their number,
-which is what scikit-learn computes on the same features. Both sides call
+logistic regression over the features below, each present one valued at its
+inverse document frequency, L2-normalised) and shipped as JSON: per feature,
+its idf and one weight per label. Scoring needs no scikit-learn: the
+probability of a label is the sigmoid of the bias plus the idf-weighted sum of
+the weights of the features present, divided by the norm of their idfs, which
+is what scikit-learn computes on the same features. Both sides call
 `features`, so training and scoring cannot drift apart.
 """
 
@@ -45,7 +46,7 @@ def features(text: str) -> set[str]:
 
 
 class Model:
-    """Labels, biases, thresholds and per-feature weights of one language."""
+    """Labels, biases, thresholds and per-feature idfs and weights of one language."""
 
     def __init__(self, data: dict):
         self.labels: list[str] = data["labels"]
@@ -54,11 +55,13 @@ class Model:
         # one row of weights per feature, in one matrix: a post sums a few hundred rows
         self.rows = {feature: i for i, feature in enumerate(data["weights"])}
         self.matrix = np.array(list(data["weights"].values()), dtype=np.float64).reshape(len(self.rows), -1)
+        self.idf = np.array([data["idf"][feature] for feature in self.rows], dtype=np.float64)
 
     def scores(self, text: str) -> dict[str, float]:
         """The probability of each label for this text."""
         rows = [i for i in map(self.rows.get, features(text)) if i is not None]
-        totals = self.matrix[rows].sum(axis=0) / math.sqrt(len(rows)) if rows else np.zeros(len(self.labels))
+        idf = self.idf[rows]
+        totals = idf @ self.matrix[rows] / math.sqrt(idf @ idf) if rows else np.zeros(len(self.labels))
         return {label: 1.0 / (1.0 + math.exp(-(b + t))) for label, b, t in zip(self.labels, self.bias, totals)}
 
 
