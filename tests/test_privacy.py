@@ -120,6 +120,45 @@ def test_roles_and_uniqueness_identify(linter, lang, text):
 
 
 @pytest.mark.parametrize("lang, text", [
+    ("fr", "Ma patiente, la maire de Saint-Véran, vient pour un zona et veut un arrêt discret."),
+    ("fr", "Opéré hier l'ailier de l'équipe de rugby de Brive, il veut rejouer dans trois semaines."),
+    ("en", "Saw our patient the harbourmaster of Padstow this morning with a nasty hand infection."),
+    ("en", "Guess which Wexford County commissioner I just scoped. Lovely man, terrible prep."),
+])
+def test_a_role_one_person_holds_identifies_alone(linter, lang, text):
+    assert "PRIV-QUASI-" + lang.upper() in privacy_rules(linter, text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "La maire de Saint-Véran inaugure samedi la nouvelle maison de santé, venez nombreux."),
+    ("en", "The harbourmaster of Padstow opened our flu clinic today, thank you!"),
+])
+def test_a_role_outside_care_passes(linter, lang, text):
+    assert not raises(linter, text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a common word opening a sentence is no place, whatever the NER says
+    ("fr", "Un patient de 93 ans me demande s'il peut reprendre le vélo. Réponse : oui, avec un casque !"),
+    ("fr", "Patiente de 31 ans, trois avis « c'est psy ». SEP confirmée à l'IRM. Écoutez les patientes."),
+    # "M. X" stands in for no one
+    ("fr", "En staff on ne dit plus « le diabétique de la 8 » mais « M. X, qui vit avec un diabète »."),
+    # a ward's obs round is no obstetrician: the bed is still nobody's in particular
+    ("en", "Obs round done, handover at 8, coffee at 8:05 ☕"),
+])
+def test_look_alikes_of_details_pass(linter, lang, text):
+    assert not raises(linter, text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Mon patient est tombé de trottinette hier soir, regardez-moi ce poignet [photo]"),
+    ("en", "My patient fell off his scooter last night, wrist like a dinner fork [image: wrist X-ray]"),
+])
+def test_an_attachment_marker_is_an_image_shown(linter, lang, text):
+    assert "PRIV-PHOTO-" + lang.upper() in privacy_rules(linter, text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
     ("fr", "Patiente d'une quarantaine d'années, céphalées en coup de tonnerre : scanner normal, PL ?"),
     ("fr", "#doctoctoc Pte 60aine, sous lithium, TSH qui grimpe : on arrête ?"),
     ("fr", "Dépistage du diabète gratuit samedi à la mairie de Vitré, pour tous dès 40 ans."),

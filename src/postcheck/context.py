@@ -76,8 +76,9 @@ class PostContext:
         return self.labels[i]
 
     def _subject_cues(self, lo: int, hi: int, ignore=()):
+        # an empty cue (a sentence read as a story) is no word of the detail it precedes
         return [(s, e, label) for s, e, label in self.cues
-                if label in SUBJECTS and lo <= s < hi and not any(a <= s and e <= b for a, b in ignore)]
+                if label in SUBJECTS and lo <= s < hi and not any(a <= s and e <= b and s < e for a, b in ignore)]
 
     def _adjacent(self, cues, start: int, end: int, nearby) -> str | None:
         """A role word right before the detail ("Dr Martin", "la ministre X"), in
@@ -197,7 +198,7 @@ class ContextModel:
             if classifier.post_scores(analysis)[label] < threshold:
                 continue
             for (start, _), found in zip(ctx.sentences, labels):
-                if not found & set(SUBJECTS):
+                if found & set(SUBJECTS) <= {subject}:
                     found.add(subject)
                     ctx.cues.append((start, start, subject))
         ctx.cues.sort()

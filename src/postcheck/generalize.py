@@ -214,5 +214,26 @@ def person(lang: str, sex: str | None) -> str:
     return A_PATIENT[lang][sex]
 
 
+# "My patient, the mayor of Ledbury, came in": the apposition just goes.
+PATIENT_THEN_COMMA = regex.compile(r"\b(?:patient|patiente|pt|pte)(\s*,\s*)$", regex.IGNORECASE)
+# "Guess which Harlan County commissioner" -> "Guess which patient".
+COMMA_AFTER = regex.compile(r"\s*,")
+ASKING = regex.compile(r"(which|quel|quelle)\b", regex.IGNORECASE)
+ASKED = {"which": "which patient", "quel": "quel patient", "quelle": "quelle patiente"}
+
+
+def person_span(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """A role that names the patient, replaced where the sentence allows it
+    without "a patient": (start, end, replacement), or None."""
+    before = PATIENT_THEN_COMMA.search(text, max(0, start - 20), start)
+    after = COMMA_AFTER.match(text, end)
+    if before and after:
+        return before.start(1), after.end(), ""
+    asking = ASKING.match(text, start)
+    if asking:
+        return start, end, asking.group() + ASKED[asking.group().lower()][len(asking.group()):]
+    return None
+
+
 def recently(lang: str) -> str:
     return RECENTLY[lang]

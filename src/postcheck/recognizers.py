@@ -154,7 +154,8 @@ RECORD_NUMBER = rf"[A-Z]{{0,3}}\d[\d -]{{3,14}}\d\b|{DIGIT_WORD}(?:[\s,-]+{DIGIT
 # "Mrs Patel"); case-sensitive so that "M. le ministre" stays out.
 CASE_SENSITIVE = regex.DOTALL | regex.MULTILINE
 INITIALS = r"[A-ZÉ]\.(?:\s?-?[A-ZÉ]\.)*"
-NAME = rf"(?:[A-ZÉÈ][a-zà-ÿ'-]+(?:[ -][A-ZÉÈ][a-zà-ÿ'-]+)?(?:\s{INITIALS})?|{INITIALS}|[A-ZÉ](?![\w.]))"
+# A lone capital is an initial, except X, Y and Z: "M. X" is the usual stand-in for no one.
+NAME = rf"(?:[A-ZÉÈ][a-zà-ÿ'-]+(?:[ -][A-ZÉÈ][a-zà-ÿ'-]+)?(?:\s{INITIALS})?|{INITIALS}|(?![XYZ])[A-ZÉ](?![\w.]))"
 FR_HONORIFIC_NAME = rf"\b(?:Mme|Mlle|Madame|Mademoiselle|Monsieur|M\.)\s+{NAME}"
 EN_HONORIFIC_NAME = rf"\b(?:Mrs|Mr|Ms|Miss|Mx)\.?\s+{NAME}"
 # Initials alone, as a name ("J.-M. D., notre kiné"): two or more, at least one

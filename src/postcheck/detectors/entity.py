@@ -9,12 +9,12 @@ the post already says who the person is ("ma patiente Mme X", "his wife Ann").
 
 from __future__ import annotations
 
-from functools import cache
 
 import regex
 
 from postcheck import generalize
 from postcheck.detectors import BaseDetector, Hit
+from postcheck.nlp import Lexicon, lexicon
 from postcheck.recognizers import resolve
 
 HONORIFIC = regex.compile(r"(?:\b(?:Mme|Mlle|M|Mr|Mrs|Ms|Miss|Mx|Madame|Monsieur|Mademoiselle)\.?\s+)$")
@@ -67,49 +67,6 @@ PATIENT_APPOSITION = regex.compile(
     r"^\s*,\s*(?:un|une|mon|ma|notre|a|my|our)\s+(?:[\w-]+\s+){0,2}?(?:patiente?|patient|pte?)\b", regex.IGNORECASE)
 
 
-class Lexicon:
-    """The word forms a lemmatizer knows: its lemma index (built once, small)
-    and its form-to-lemma table (looked up in place: building it costs 0.5 s)."""
-
-    def __init__(self, *lookups):
-        self.words: set[str] = set()
-        self.forms = []
-        for tables in lookups:
-            if tables.has_table("lemma_index"):
-                for words in tables.get_table("lemma_index").values():
-                    self.words.update(words)
-            if tables.has_table("lemma_lookup"):
-                self.forms.append(tables.get_table("lemma_lookup"))
-
-    def __contains__(self, word: str) -> bool:
-        return word in self.words or any(word in forms for forms in self.forms)
-
-
-@cache
-def _english_lookups():
-    """The English model's lemmatizer tables, read without loading the model
-    (French posts borrow English words: "Candy Crush")."""
-    import spacy
-    from spacy.lookups import Lookups
-
-    from postcheck.nlp import DEFAULT_MODELS
-
-    try:
-        package = spacy.util.get_package_path(DEFAULT_MODELS["en"])
-        return Lookups().from_disk(next(package.glob("*/lemmatizer/lookups")))
-    except (ModuleNotFoundError, StopIteration, OSError, ValueError):
-        return Lookups()
-
-
-def _lexicon(nlp, lang: str) -> Lexicon:
-    """Common words of the language (and English ones in French): not names."""
-    try:
-        own = [nlp.get_pipe("lemmatizer").lookups]
-    except (KeyError, AttributeError):
-        own = []
-    return Lexicon(*own, *([_english_lookups()] if lang == "fr" else []))
-
-
 class Detector(BaseDetector):
     KIND = "entity"
     PARAMS_SCHEMA = {
@@ -137,7 +94,7 @@ class Detector(BaseDetector):
         self.entities = set(self.params["entities"])
         self.min_score = self.params.get("min_score", 0.5)
         self.about = set(self.params.get("about", ["patient"]))
-        self.lexicon = _lexicon(nlp, self.lang) if "PERSON" in self.entities else Lexicon()
+        self.lexicon = lexicon(nlp, self.lang) if "PERSON" in self.entities else Lexicon()
         self.given = set(self.params.get("given_names", []))
         # "Jenny Okoro", "Jeanne Morel-Duval": a known first name and a capitalised surname.
         self.given_pair = regex.compile(
@@ -159,9 +116,12 @@ class Detector(BaseDetector):
         if token.is_stop or token.like_num or len(word) == 1 or word.lower() in ADDRESS_WORDS:
             return True
         first = not any(t.is_alpha for t in token.sent[: token.i - token.sent.start])
+        if token.i > 0:  # an emoji ends a sentence as well as a full stop: "Coucou 👋 Médecin et..."
+            before = token.nbor(-1)
+            first = first or not (before.is_alpha or before.is_punct or before.like_num or before.is_space)
         # "Gave Doris her dose": a verb opening the sentence, known by its lemma
-        return first and (word.lower() in self.lexicon or (token.pos_ in ("VERB", "AUX") and word not in self.given
-                                                           and token.lemma_.lower() in self.lexicon))
+        return first and word not in self.given and (
+            word.lower() in self.lexicon or (token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lexicon))
 
     def _name_span(self, analysis, start: int, end: int) -> tuple[int, int] | None:
         """The name inside a PERSON entity, or None when it is no name: capitalised

@@ -6,7 +6,8 @@ a city, a rare disease more than a sex). Details about the patient are gathered
 over the post; the combination scores 1 - prod(1 - weight) over the distinct
 kinds present, so one detail alone stays low and each further kind raises the
 score. The rule fires when at least `min` kinds are present and the score
-reaches `threshold`; every detail then becomes a finding with its own
+reaches `threshold` (a detail marked `alone`, a role one person holds such
+as "the mayor of Ledbury", needs no other); every detail then becomes a finding with its own
 generalising suggestion, except those kept as they are (an occupation, a
 diagnosis: the clinical question needs them), which only weigh in the score.
 """
@@ -17,6 +18,7 @@ import regex
 
 from postcheck import generalize
 from postcheck.detectors import BaseDetector, Hit
+from postcheck.nlp import lexicon
 from postcheck.patterns import PatternIndex, compiled, finditer
 from postcheck.recognizers import resolve
 from postcheck.terms import TermMatcher
@@ -28,6 +30,7 @@ DETAIL = {
     "required": ["weight"],
     "properties": {
         "weight": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+        "alone": {"type": "boolean", "description": "identifying by itself: one person holds it"},
         "entities": {"type": "array", "items": {"type": "string"}},
         "terms": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "patterns": {"type": "array", "items": {"type": "string", "minLength": 1}},
@@ -41,6 +44,8 @@ TITLES = {"docteur", "doc", "docteure", "madame", "monsieur", "mademoiselle", "p
           "sir", "madam", "nurse", "sister", "matron", "pt", "pte", "patient", "patiente", "mme", "mr", "mrs", "ms",
           "dr", "pr"}
 DETERMINER = regex.compile(r"(?:le|la|l['’]|les|un|une|mon|ma|notre|the|a|an|our|my)\b", regex.IGNORECASE)
+# Nothing but spaces, quotes and brackets since the start of the text, a sentence or a clause.
+SENTENCE_OPENS = regex.compile(r"(?:^|[.!?…:;»\"”)\n])[\s«\"“(]*$")
 # "la seule sage-femme" -> "une sage-femme", "the only pilot" -> "a pilot".
 ARTICLES = {"la": "une", "le": "un", "l'": "un", "l’": "un", "les": "des", "the": "a", "a": "a", "an": "a",
             "one": "", "un": "un", "une": "une", "ma": "une", "mon": "un", "notre": "un", "our": "a", "my": "a"}
@@ -76,6 +81,7 @@ class Detector(BaseDetector):
         self.threshold = self.params["threshold"]
         self.min = self.params.get("min", 2)
         self.min_entity_score = self.params.get("min_entity_score", 0.5)
+        self.common = lexicon(nlp, self.lang)
         self.terms = {k: TermMatcher(d.get("terms", []), nlp.tokenizer) for k, d in self.details.items()}
         self.index = PatternIndex()
         self.patterns = {k: [(compiled(p), self.index.add(p)) for p in d.get("patterns", [])]
@@ -85,7 +91,7 @@ class Detector(BaseDetector):
         """(start, end, from_entity) of every occurrence of one detail kind."""
         wanted = set(self.details[kind].get("entities", []))
         for r in entities:
-            if r.entity_type in wanted and r.score >= self.min_entity_score and self._plausible(analysis.text, r):
+            if r.entity_type in wanted and r.score >= self.min_entity_score and self._plausible(analysis, r):
                 yield r.start, r.end, True
         for start, end, _ in self.terms[kind].matches(analysis):
             yield start, end, False
@@ -96,17 +102,26 @@ class Detector(BaseDetector):
                 if m.end() > m.start():
                     yield m.start(), m.end(), False
 
-    @staticmethod
-    def _plausible(text: str, result) -> bool:
-        """spaCy's NER tags emoji, hashtags and acronyms as places ("#MG", "ER")."""
+    def _plausible(self, analysis, result) -> bool:
+        """spaCy's NER tags emoji, hashtags, acronyms, lab values and lower-case
+        words as places ("#MG", "ER", "HbA1c", "bariatric"), and common words a
+        sentence opens on ("Réponse :", "Écoutez les femmes")."""
+        text = analysis.text
         span = text[result.start:result.end]
         words = span.strip(" .").lower().split()
         if not words or words[0].strip(".") in TITLES:  # "« Docteur, ... »", "Pte F" are no place
             return False
         if words[0].strip(".,") in generalize.OUR_WORDS:
             return False
+        if len(words) == 1 and (regex.search(r"\d", span) or self._common_opening(analysis, result.start, words[0])):
+            return False
+        if span.islower():  # "refer for bariatric assessment": a place has a capital
+            return False
         return (regex.search(r"\p{L}", span) is not None and text[max(0, result.start - 1):result.start] != "#"
                 and not (span.isupper() and len(span) <= 4))
+
+    def _common_opening(self, analysis, start: int, word: str) -> bool:
+        return word in self.common and SENTENCE_OPENS.search(analysis.text, 0, start) is not None
 
     def _about_patient(self, context, start, end, details) -> bool:
         # Details are no evidence of whose they are: "maire" is a public role,
@@ -131,6 +146,8 @@ class Detector(BaseDetector):
         text = analysis.text
         if how == "age":
             return generalize.age(text, start, end, self.lang, self._noun_after(analysis, start, end))
+        if how == "person" and (span := generalize.person_span(text, start, end)):
+            return span
         fix_start, suggestion = self._replace(analysis, how, start, end)
         return fix_start, end, suggestion
 
@@ -185,7 +202,7 @@ class Detector(BaseDetector):
 
     def find(self, analysis, context):
         found = self._gather(analysis, context)
-        if len(found) < self.min:
+        if len(found) < self.min and not any(self.details[kind].get("alone") for kind in found):
             return
         score = self.risk(found)
         if score < self.threshold:
