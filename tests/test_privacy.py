@@ -114,6 +114,7 @@ def test_one_detail_passes_several_are_flagged(linter, lang, one, three):
     ("fr", "Le seul boucher de Saint-Véran a fait un malaise vagal au marché, 63 ans."),
     ("en", "The mayor's son, 16, came in drunk last night after the prom."),
     ("en", "The only vet on Sark had a TIA on Monday, 66 and still working."),
+    ("en", "Two kids from Thornfield Primary in with chickenpox today, one of them the head's own daughter."),
 ])
 def test_roles_and_uniqueness_identify(linter, lang, text):
     assert raises(linter, text, lang)
