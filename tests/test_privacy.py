@@ -374,3 +374,75 @@ def test_public_figures_and_the_authors_family_pass(linter, lang, text):
 def test_a_death_on_the_ward_names_a_patient_not_a_colleague(linter):
     assert raises(linter, "Sad day. We lost Harold Pritchard on the stroke unit this afternoon.", "en")
     assert not raises(linter, "We lost Dr Alan Price last week, a giant of general practice.", "en")
+
+
+# --- numbers written in words --------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, rule", [
+    ("en", "The lady in bed eleven keeps asking for her cat, any ideas for settling her?", "PRIV-ROOM-EN"),
+    ("en", "Can someone on nights ring the son of my pt in bed four? His number is oh seven nine double-oh "
+           "eight hundred one two three.", "PRIV-CONTACT-EN"),
+    ("fr", "Le monsieur de la chambre trois cent douze a encore arraché sa sonde cette nuit.", "PRIV-ROOM-FR"),
+    ("fr", "Patiente née le quatre mars mille neuf cent trente-huit, qui a une idée pour ce prurit ?", "PRIV-DOB-FR"),
+    # a social security number cut short is still one
+    ("fr", "Sa carte vitale commence par deux, quarante et un, zéro six, trente-trois… la CPAM ne trouve rien.",
+     "PRIV-ID-FR"),
+])
+def test_numbers_in_words_are_read_as_digits(linter, lang, text, rule):
+    assert rule in privacy_rules(linter, text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Eighty-eight years young and still on her allotment, a patient of mine came in today from Cley next the Sea."),
+    ("fr", "Un ancien maçon de quatre-vingt-sept ans, de Saint-Jean-du-Gard, admis hier pour une chute."),
+])
+def test_ages_in_words_weigh_as_ages(linter, lang, text):
+    report = linter.check(text, lang=lang)
+    assert "PRIV-QUASI-" + lang.upper() in privacy_rules(linter, text, lang)
+    assert not raises(linter, report.rewrite, lang), report.rewrite
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Huit ans de… disons de « suivi aléatoire » chez mon prédécesseur. Pas un seul vaccin à jour."),
+    ("en", "Three of us on nights, twenty-two patients waiting, one porter. Send coffee."),
+    ("fr", "Numéro faux pour tester : un, quatre-vingt-quatre, zéro cinq, soixante-quinze, cent douze."),
+])
+def test_numbers_in_words_that_identify_no_one_pass(linter, lang, text):
+    assert not raises(linter, text, lang)
+
+
+def test_a_match_in_the_digit_reading_is_reported_where_the_words_are():
+    from postcheck.numerals import read
+
+    post = "Bed fourteen on ward nine, day twenty-one."
+    numerals = read(post, "en")
+    assert numerals.text == "Bed 14 on ward 9, day 21."
+    start = numerals.text.index("14")
+    assert post[slice(*numerals.to_post(start - 4, start + 2))] == "Bed fourteen"
+    start = numerals.text.index("ward")
+    assert post[slice(*numerals.to_post(start, start + 6))] == "ward nine"
+    assert read("No number here.", "en") is None
+
+
+# --- one role, one person ------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Saw the MLA for Strangford in clinic this morning, nasty cellulitis, said not a word to the press."),
+    ("en", "Guess who needed a cast: the Wolves' starting goalkeeper, after Saturday's match. #sportsmed"),
+    ("en", "Our Year 9 rugby captain at Kingsbridge Academy is back in the scrum after his clavicle fracture."),
+    ("en", "Pt M, 71, Lochinver, retired ghillie, new AF. Anticoagulate?"),
+    ("en", "Our little village of Ardnamurchan (pop. 300) has a new case of Huntington's and I'm the only GP."),
+])
+def test_roles_and_places_said_in_passing_identify(linter, lang, text):
+    report = linter.check(text, lang=lang)
+    assert CAT in report.categories
+    assert not raises(linter, report.rewrite, lang), report.rewrite
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "F, 34, Pregnant, second trimester, new headache and visual aura. Thoughts?"),
+    ("en", "The number you gave us is for the ward, please ring the switchboard instead."),
+    ("en", "Great talk from the MLA for Strangford on rural GP funding at our conference today."),
+])
+def test_look_alikes_of_roles_and_places_pass(linter, lang, text):
+    assert not raises(linter, text, lang)

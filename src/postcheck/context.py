@@ -38,6 +38,15 @@ THIRD_PERSON = regex.compile(r"\b(?:il|elle|ils|elles|lui|leur|son|sa|ses|he|she
                              regex.IGNORECASE)
 
 
+# A team named as the place where a patient was seen is no one the details are
+# about: in "Vu aux urgences de Quimperlé une institutrice de 91 ans" the age
+# is the patient's (the cue still speaks of colleagues to the other rules).
+PLACE_OF_CARE = regex.compile(r"\b(?:aux|au|à\s+la|à\s+l['’]|dans\s+(?:la|le|les|l['’])|in|at|to)\s+(?:the\s+|our\s+|their\s+)?$",
+                              regex.IGNORECASE)
+CARE_TEAM = regex.compile(r"(?:urgences|réa\w*|SAMU|SMUR|bloc|maternité|clinique|polyclinique|CHU|CHR|CH|hôpital|hosto|"
+                          r"service|ED|ER|A&E|hospital|clinic|unit)\b", regex.IGNORECASE)
+
+
 # A detail in brackets right after a name is that person's: "Kayleigh (bed 6)".
 NAME_THEN_BRACKET = regex.compile(r"(?<![\w#@])((?-i:[A-ZÉÈ][\w'’-]+))\s*\($")
 
@@ -78,13 +87,22 @@ class PostContext:
     def _subject_cues(self, lo: int, hi: int, ignore=()):
         # an empty cue (a sentence read as a story) is no word of the detail it precedes
         return [(s, e, label) for s, e, label in self.cues
-                if label in SUBJECTS and lo <= s < hi and not any(a <= s and e <= b and s < e for a, b in ignore)]
+                if label in SUBJECTS and lo <= s < hi and not any(a <= s and e <= b and s < e for a, b in ignore)
+                and not (label == "colleague" and self._place_of_care(s))]
+
+    def _place_of_care(self, start: int) -> bool:
+        """A team named as where a patient of the same sentence was seen."""
+        if not (CARE_TEAM.match(self.text, start) and PLACE_OF_CARE.search(self.text, max(0, start - 20), start)):
+            return False
+        s_start, s_end = self.sentences[self.sentence_index(start)]
+        return any(label == "patient" and s_start <= s < s_end for s, _, label in self.cues)
 
     def _adjacent(self, cues, start: int, end: int, nearby) -> str | None:
         """A role word right before the detail ("Dr Martin", "la ministre X"), in
         apposition after it ("X, my old teacher") or inside it ("Mme Y"). When
         the apposition and the inside disagree ("J.-M. D., notre kiné"), the
-        one the nearby sentences also speak of wins."""
+        one the nearby sentences also speak of wins. Last, a patient's verb
+        right after it ("X came in")."""
         before = [c for c in cues if c[1] <= start and ADJACENT_GAP.fullmatch(self.text, c[1], start)]
         if before:
             return before[-1][2]
@@ -97,6 +115,9 @@ class PostContext:
         for found in (after, inside):
             if found:
                 return found[0][2]
+        # the subject of what befalls a patient: "the butcher's daughter came in"
+        if any(c[2] == "patient" and c[0] > end and not self.text[end:c[0]].strip() for c in cues):
+            return "patient"
         return None
 
     def subject_of(self, start: int, end: int, ignore=()) -> str:

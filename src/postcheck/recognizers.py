@@ -194,11 +194,13 @@ OBFUSCATED_EMAIL = (r"\b[\w.+-]+\s*(?:\[\s*(?:at|arobase|@)\s*\]|\(\s*(?:at|arob
                     r"[\w-]+(?:\s*(?:\.|\[\s*(?:dot|point)\s*\]|\(\s*(?:dot|point)\s*\)|\s(?:dot|point)\s)\s*[\w-]+)*"
                     r"\s*(?:\.|\[\s*(?:dot|point)\s*\]|\(\s*(?:dot|point)\s*\)|\s(?:dot|point)\s)\s*"
                     r"(?:com|net|org|fr|be|ch|ca|uk|co\.uk|co\s(?:dot|point)\suk|ie|us|edu|io|info|eu)\b")
-# Initials right after the word patient: "pt J.S.", "patiente M.-L. R.".
-PATIENT_INITIALS = (r"(?<=\b(?:[Pp]t|[Pp]atient|[Pp]atiente|[Pp]te)\s)(?:[A-Z]\.(?:\s?-?[A-Z]\.)*)(?![\w])")
+# Initials right after the word patient: "pt J.S.", "patiente M.-L. R.", "Pt J.McK".
+PATIENT_INITIALS = (r"(?<=\b(?:[Pp]t|[Pp]atient|[Pp]atiente|[Pp]te)\s)(?:[A-Z]\.(?:\s?-?[A-Z]\.)*(?:\s?Ma?c[A-Z]\w*)?)(?![\w])")
 # A phone number dictated digit by digit: "oh seven seven double oh nine...".
 EN_DIGIT_WORD = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
-EN_PHONE_WORDS = rf"\b(?:(?:double|triple)\s+)?{EN_DIGIT_WORD}(?:[\s,-]+(?:(?:double|triple)\s+)?{EN_DIGIT_WORD}){{7,}}\b"
+# "nine hundred" is 9-0-0 there, as in "oh eight hundred".
+EN_PHONE_WORDS = (rf"\b(?:(?:double|triple)[\s-]+)?{EN_DIGIT_WORD}"
+                  rf"(?:[\s,-]+(?:(?:double|triple)[\s-]+)?(?:{EN_DIGIT_WORD}|hundred)){{7,}}\b")
 
 
 # A person's own page: a fundraiser or a social profile ("gofundme.com/f/help-jenny",
@@ -228,6 +230,12 @@ def french_recognizers(lang: str = "fr") -> list:
         _simple("MEDICAL_RECORD", "FrIpp",
                 r"\b(?:IPP|NIP|NDA|(?:n°|num[ée]ro|no)\s*(?:de\s+)?(?:dossier|patient|séjour|sejour)|dossier\s+(?:n°|num[ée]ro)"
                 r"|identifiant\s+patient)\s*(?:n°|:|#)?\s*[A-Z]{0,3}\d[\d -]{3,14}\d\b", 0.85, lang),
+        # A social security number cut short is still one: "sécu 1 52 03 75..."
+        # (a whole one is FrNirRecognizer's, key checked).
+        _simple("MEDICAL_RECORD", "FrNirStart",
+                r"\b(?:NIR|num[ée]ro\s+de\s+s[ée]cu(?:rit[ée]\s+sociale)?|n°\s*(?:de\s+)?s[ée]cu|carte\s+vitale)"
+                r"\s*(?:n°|:|est|c['’]est|commence\s+par|commençant\s+par)?\s*[12](?:[\s,.-]{0,2}\d{2}){3,}(?![\s,.-]{0,2}\d)",
+                0.7, lang),
         _simple("PROVIDER_ID", "FrProvider", r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*\d[\d ]{7,13}\d\b", 0.9, lang),
         _simple("ROOM", "FrRoom", r"\b(?:chambre|ch\.|lit|box|brancard)\s*(?:n°\s*)?\d{1,4}(?:\s?(?-i:[A-Z])\b)?", 0.6, lang),
         _simple("STREET_ADDRESS", "FrAddress",
@@ -326,3 +334,19 @@ def registry_for(lang: str) -> RecognizerRegistry:
     for recognizer in common + specific:
         registry.add_recognizer(recognizer)
     return registry
+
+
+def in_reading(registry: RecognizerRegistry, lang: str, numerals) -> list:
+    """What the pattern recognizers find in a post's digit reading ("chambre
+    deux cent quatorze" read as "chambre 214") and not in the post, at the
+    post's offsets. The NER is not run again: numbers make no names."""
+    found = []
+    for recognizer in registry.get_recognizers(language=lang, all_fields=True):
+        if isinstance(recognizer, SpacyRecognizer):
+            continue
+        for r in recognizer.analyze(numerals.text, recognizer.supported_entities, None) or []:
+            start, end = numerals.to_post(r.start, r.end)
+            found.append(RecognizerResult(r.entity_type, start, end, r.score, r.analysis_explanation,
+                                          r.recognition_metadata))
+    return found
+

@@ -42,8 +42,7 @@ class Detector(BaseDetector):
             if pid not in candidates:
                 continue
             try:
-                for m in patterns.finditer(pattern, analysis.text, f"rule {self.rule.id}"):
-                    start, end = m.span(self.group)
+                for start, end in analysis.matches(pattern, f"rule {self.rule.id}", self.group):
                     if end > start:
                         yield Hit(start, end)
             except IndexError:

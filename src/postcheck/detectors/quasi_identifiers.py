@@ -19,7 +19,7 @@ import regex
 from postcheck import generalize
 from postcheck.detectors import BaseDetector, Hit
 from postcheck.nlp import lexicon
-from postcheck.patterns import PatternIndex, compiled, finditer
+from postcheck.patterns import PatternIndex, compiled
 from postcheck.recognizers import resolve
 from postcheck.terms import TermMatcher
 
@@ -31,6 +31,8 @@ DETAIL = {
     "properties": {
         "weight": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
         "alone": {"type": "boolean", "description": "identifying by itself: one person holds it"},
+        "proper": {"type": "boolean",
+                   "description": "a pattern match of one word the dictionary knows is none ('F, 34, Pregnant')"},
         "entities": {"type": "array", "items": {"type": "string"}},
         "terms": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "patterns": {"type": "array", "items": {"type": "string", "minLength": 1}},
@@ -44,6 +46,10 @@ TITLES = {"docteur", "doc", "docteure", "madame", "monsieur", "mademoiselle", "p
           "sir", "madam", "nurse", "sister", "matron", "pt", "pte", "patient", "patiente", "mme", "mr", "mrs", "ms",
           "dr", "pr"}
 DETERMINER = regex.compile(r"(?:le|la|l['’]|les|un|une|mon|ma|notre|the|a|an|our|my)\b", regex.IGNORECASE)
+# The determiner and modifiers before a role: "our Year 11 netball" (captain).
+NOUN_PHRASE_HEAD = regex.compile(r"\b(?:the|our|my|their|your|an?|le|la|les|une?|mon|ma|notre)\s+(?:[\w'’-]+\s+){1,3}$",
+                                 regex.IGNORECASE)
+MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "NUM"}
 # Nothing but spaces, quotes and brackets since the start of the text, a sentence or a clause.
 SENTENCE_OPENS = regex.compile(r"(?:^|[.!?…:;»\"”)\n])[\s«\"“(]*$")
 # "la seule sage-femme" -> "une sage-femme", "the only pilot" -> "a pilot".
@@ -90,6 +96,7 @@ class Detector(BaseDetector):
     def _spans(self, analysis, entities, kind, candidates):
         """(start, end, from_entity) of every occurrence of one detail kind."""
         wanted = set(self.details[kind].get("entities", []))
+        proper = self.details[kind].get("proper", False)
         for r in entities:
             if r.entity_type in wanted and r.score >= self.min_entity_score and self._plausible(analysis, r):
                 yield r.start, r.end, True
@@ -98,9 +105,9 @@ class Detector(BaseDetector):
         for pattern, pid in self.patterns[kind]:
             if pid not in candidates:
                 continue
-            for m in finditer(pattern, analysis.text, f"rule {self.rule.id}, detail {kind}"):
-                if m.end() > m.start():
-                    yield m.start(), m.end(), False
+            for start, end in analysis.matches(pattern, f"rule {self.rule.id}, detail {kind}"):
+                if end > start and not (proper and analysis.text[start:end].lower() in self.common):
+                    yield start, end, False
 
     def _plausible(self, analysis, result) -> bool:
         """spaCy's NER tags emoji, hashtags, acronyms, lab values and lower-case
@@ -135,7 +142,7 @@ class Detector(BaseDetector):
         if self.lang != "en":
             return None
         for chunk in analysis.doc.noun_chunks:
-            if chunk.start_char <= start and end < chunk.end_char:
+            if chunk.start_char <= start and end < chunk.end_char and "," not in analysis.text[end:chunk.end_char]:
                 after = analysis.text[chunk.end_char:chunk.end_char + 1]
                 return None if after.isalnum() or after == "-" else chunk.end_char
         return None
@@ -158,6 +165,7 @@ class Detector(BaseDetector):
         if how == "date":
             return generalize.date(text, start, self.lang)
         if how == "person":
+            start = self._phrase_start(analysis, start)
             if not DETERMINER.match(text, start):  # "maire de X" in apposition goes
                 return generalize.removal_start(text, start, self.lang), ""
             return start, generalize.person(self.lang, generalize.sex_near(text, start, end))
@@ -165,6 +173,15 @@ class Detector(BaseDetector):
             first = regex.match(r"\w+['’]?", text[start:end])
             return start, ARTICLES.get(first.group().lower(), "") if first else ""
         return generalize.removal_start(text, start, self.lang), ""
+
+    @staticmethod
+    def _phrase_start(analysis, start: int) -> int:
+        """Where the noun phrase a role ends ends begins: "our Year 11 netball
+        [captain at X]" is replaced whole, not left as "our Year 11 netball"."""
+        head = NOUN_PHRASE_HEAD.search(analysis.text, max(0, start - 40), start)
+        if head and all(t.pos_ in MODIFIER_POS for t in analysis.doc if head.start() < t.idx < start):
+            return head.start()
+        return start
 
     def _gather(self, analysis, context):
         found: dict[str, list[tuple[int, int]]] = {}
