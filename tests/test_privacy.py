@@ -446,3 +446,29 @@ def test_roles_and_places_said_in_passing_identify(linter, lang, text):
 ])
 def test_look_alikes_of_roles_and_places_pass(linter, lang, text):
     assert not raises(linter, text, lang)
+
+
+# --- who the details are about: the audience, a name given as such --------------
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # the colleagues addressed are not whom the details are about
+    ("en", "Heads up for the GPs in this group: a man called Trevor Bale has been phoning from 07700 900417 asking "
+           "for diazepam, he was my patient until March.", "a man has been phoning"),
+    ("fr", "Une dame prénommée Josiane est venue ce matin aux urgences pour une douleur thoracique.",
+     "Une dame est venue"),
+    # a first name owning a clinical detail
+    ("en", "Maisie's platelets are finally over 50 after three weeks on the unit. Go Maisie!", "A patient's platelets"),
+])
+def test_names_given_as_such_and_audiences(linter, lang, text, expected):
+    report = linter.check(text, lang=lang)
+    assert CAT in report.categories
+    assert expected in report.rewrite, report.rewrite
+    assert not raises(linter, report.rewrite, lang), report.rewrite
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Monday's bloods were all normal, so we stepped down the antibiotics."),
+    ("en", "Hey fellow GPs, Dr Ana Brooks (Leeds) is taking referrals for her new menopause clinic."),
+])
+def test_days_and_colleagues_named_to_the_audience_pass(linter, lang, text):
+    assert not raises(linter, text, lang)

@@ -47,6 +47,12 @@ CARE_TEAM = regex.compile(r"(?:urgences|réa\w*|SAMU|SMUR|bloc|maternité|cliniq
                           r"service|ED|ER|A&E|hospital|clinic|unit)\b", regex.IGNORECASE)
 
 
+# Colleagues addressed are the audience, not whom the details are about: "Heads
+# up for the docs in this group: if a guy named Kevin calls you...".
+AUDIENCE = regex.compile(r"\b(?:for|hey|hi|dear|calling|attention|fellow)\s+(?:all\s+)?(?:the\s+|my\s+|our\s+|fellow\s+)?$"
+                         r"|\b(?:à\s+tous\s+les|chers|chères|appel\s+aux)\s+(?:chers\s+)?$", regex.IGNORECASE)
+
+
 # A detail in brackets right after a name is that person's: "Kayleigh (bed 6)".
 NAME_THEN_BRACKET = regex.compile(r"(?<![\w#@])((?-i:[A-ZÉÈ][\w'’-]+))\s*\($")
 
@@ -88,7 +94,7 @@ class PostContext:
         # an empty cue (a sentence read as a story) is no word of the detail it precedes
         return [(s, e, label) for s, e, label in self.cues
                 if label in SUBJECTS and lo <= s < hi and not any(a <= s and e <= b and s < e for a, b in ignore)
-                and not (label == "colleague" and self._place_of_care(s))]
+                and not (label == "colleague" and (self._place_of_care(s) or AUDIENCE.search(self.text, max(0, s - 25), s)))]
 
     def _place_of_care(self, start: int) -> bool:
         """A team named as where a patient of the same sentence was seen."""

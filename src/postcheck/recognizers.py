@@ -170,6 +170,12 @@ EN_NAMED = r"(?<=\b(?:knows|know|named|called|name\s+is)\s)[A-Z][a-z]+(?:\s[A-Z]
 # A first name followed by an age: "Kevin, 9 ans", "Amelia, 6,".
 FR_NAME_AGE = r"\b[A-ZÉ][a-zéèëïç]+(?=\s*,\s*\d{1,3}\s*ans\b)"
 EN_NAME_AGE = r"\b[A-Z][a-z]+(?=,\s*\d{1,3}(?:,|\s*(?:yo|y/o|years?\s+old)\b))"
+# A first name owning a clinical detail: "Jayden's sats", "Maisie's bloods".
+EN_NAME_POSSESSIVE = (r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight|Yesterday|Tomorrow|"
+                      r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+                      r"[A-Z][a-z]{2,}(?=['’]s\s+(?:sats|obs|bloods|temp|temperature|fever|BP|heart\s+rate|wound|scan|MRI|"
+                      r"CT|x-?ray|biopsy|results|labs|platelets|Hb|creatinine|INR|cannula|drain|chemo|surgery|op|operation|"
+                      r"seizures?|breathing|oxygen|feeds?|weight|mum|mom|dad|parents|family|consultant|discharge)\b)")
 # A child named by first name: "le petit Lucas", "little Emma".
 FR_CHILD_NAME = r"\b(?:le\s+petit|la\s+petite)\s+[A-ZÉ][a-zà-ÿ]+"
 EN_CHILD_NAME = r"\b(?:little|baby)\s+[A-Z][a-z]+"  # lower-case: "Little Snoring" is a village
@@ -281,6 +287,7 @@ def english_recognizers(lang: str = "en") -> list:
         _simple("PERSON", "EnChildName", EN_CHILD_NAME, 0.7, lang, flags=CASE_SENSITIVE),
         _simple("PERSON", "EnNamed", EN_NAMED, 0.6, lang, flags=CASE_SENSITIVE),
         _simple("PERSON", "EnNameAge", EN_NAME_AGE, 0.6, lang, flags=CASE_SENSITIVE),
+        _simple("PERSON", "EnNamePossessive", EN_NAME_POSSESSIVE, 0.6, lang, flags=CASE_SENSITIVE),
         *_shared(lang),
     ]
 

@@ -52,6 +52,11 @@ ROLE_BEFORE = {
     "en": regex.compile(r"\b(?:patients?|pt|wife|husband|son|daughter|mother|mum|mom|father|dad|brother|sister|partner|"
                         r"thanks|thank\s+you|congrats|congratulations|well\s+done)\s*,?\s*$", regex.IGNORECASE),
 }
+# A name given as such goes with the word that gives it: "a guy named Kevin" -> "a guy".
+NAMED_BEFORE = {
+    "fr": regex.compile(r"\s+(?:prénommée?|surnommée?|appelée?|qui\s+s['’]appelle)\s+$", regex.IGNORECASE),
+    "en": regex.compile(r",?\s+(?:named|called|by\s+the\s+name\s+of)\s+$", regex.IGNORECASE),
+}
 # The words that announce an identifier or a number go with it when it is
 # removed: "my pt with SSN 412-55-0937" -> "my pt", "his number is 07700..." -> "";
 # not after a possessive ("my pt's SSN 412-..." -> "my pt's SSN").
@@ -187,6 +192,9 @@ class Detector(BaseDetector):
         if entity_type == "PERSON":
             if text[start] == "#" or ROLE_BEFORE[self.lang].search(text, max(0, start - 20), start):
                 return len(text[:start].rstrip(" ,")), ""
+            named = NAMED_BEFORE[self.lang].search(text, max(0, start - 20), start)
+            if named:  # "a guy named Kevin calls" -> "a guy calls"
+                return named.start(), ""
             if PATIENT_APPOSITION.match(text[end:end + 30]):
                 # "Mrs X, a patient I have cared for" -> "a patient I have cared for"
                 return start, ""
