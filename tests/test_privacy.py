@@ -472,3 +472,42 @@ def test_names_given_as_such_and_audiences(linter, lang, text, expected):
 ])
 def test_days_and_colleagues_named_to_the_audience_pass(linter, lang, text):
     assert not raises(linter, text, lang)
+
+
+# --- events, superlatives, relatives' roles; who else a detail may be about ------
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Delivered a baby boy born in the back of a taxi on the A1 last night, 2 days old now and feeding well.",
+     "a few days old now"),
+    ("en", "The groom from Saturday's wedding at the Old Rectory came in with a fractured wrist from the ceilidh.",
+     "came in with a fractured wrist"),
+    ("en", "My patient, the youngest woman in Shetland to have a hip replacement, 31, is back at work already.",
+     "is back at work"),
+    ("en", "Pregnant 16yo, her mum is the local councillor and she's terrified of the gossip.", "in their teens"),
+    ("en", "The man from the fruit stall at Borough Market has finally agreed to a colonoscopy, 63 and never screened.",
+     "agreed to a colonoscopy"),
+    ("en", "Saw a 44yo farmer from rural Ceredigion with a tick bite and a target rash.", "farmer in their 40s"),
+    # a retired doctor in the story is the patient, not a colleague at work
+    ("en", "68 y/o retired consultant from Harrogate admitted with urosepsis overnight, refusing all bloods.",
+     "admitted with urosepsis"),
+    # "at my practice" is where the patient is seen, not the author speaking of themselves
+    ("en", "Pt at my practice, 15, has asked me not to tell her parents about the pregnancy. She lives in Brough.",
+     "She lives locally."),
+])
+def test_events_superlatives_and_relatives_roles_identify(linter, lang, text, expected):
+    report = linter.check(text, lang=lang)
+    assert CAT in report.categories
+    assert expected in report.rewrite, report.rewrite
+    assert not raises(linter, report.rewrite, lang), report.rewrite
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Sir Michael Marmot said health follows the social gradient, and my clinic list proves it every day."),
+    ("en", "Mr Justice Cobb's judgment on the ventilation case will be taught for years."),
+    ("en", "My dad is 79 and just had his cataracts done at Moorfields. Amazing team."),
+    ("en", "Huge thanks to the paramedics from the Keswick station who brought my patient in within 20 minutes."),
+    ("en", "Dear Dr Okoye at Hillside Urgent Care: please stop prescribing antibiotics for every cough in a 2yo."),
+    ("en", "Turned 40 today. Spent it in theatre at Ninewells, cake at 4 in the mess."),
+])
+def test_judges_knights_the_authors_family_and_colleagues_places_pass(linter, lang, text):
+    assert not raises(linter, text, lang)

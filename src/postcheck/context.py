@@ -29,7 +29,9 @@ ADJACENT_GAP = regex.compile(
     r"[\s,:(«\"'’-]*(?:(?:le|la|l['’]|les|un|une|mon|ma|mes|notre|nos|son|sa|ses|the|a|an|our|my|his|her|"
     r"of|de|du|d['’]|des)\s*[\s,:(«\"'’-]*)*"
     # a role's complement before an apposition: "la ministre de la Santé, Mme X"
-    r"(?:(?:de|du|des|of)\s+(?:la\s+|l['’]|the\s+)?[\w-]+\s*,\s*)?", regex.IGNORECASE)
+    r"(?:(?:de|du|des|of)\s+(?:la\s+|l['’]|the\s+)?[\w-]+\s*,\s*)?"
+    # where that person works or lives: "Dr Patel at Riverside Urgent Care", "Mrs Gupta from Leicester"
+    r"(?:(?:at|from)\s+(?:the\s+)?)?", regex.IGNORECASE)
 # An apposition right after a detail says who it is: "Mme X, ma prof de yoga".
 APPOSITION = regex.compile(r"\s*[,(–-]\s*", regex.IGNORECASE)
 APPOSITION_REACH = 12  # characters from the comma to the role word
@@ -44,7 +46,12 @@ THIRD_PERSON = regex.compile(r"\b(?:il|elle|ils|elles|lui|leur|son|sa|ses|he|she
 PLACE_OF_CARE = regex.compile(r"\b(?:aux|au|à\s+la|à\s+l['’]|dans\s+(?:la|le|les|l['’])|in|at|to)\s+(?:the\s+|our\s+|their\s+)?$",
                               regex.IGNORECASE)
 CARE_TEAM = regex.compile(r"(?:urgences|réa\w*|SAMU|SMUR|bloc|maternité|clinique|polyclinique|CHU|CHR|CH|hôpital|hosto|"
-                          r"service|ED|ER|A&E|hospital|clinic|unit)\b", regex.IGNORECASE)
+                          r"service|ED|ER|A&E|hospital|clinic|unit|"
+                          # the author's own practice: "pregnant 15yo at my practice"
+                          r"(?:mon|notre|my|our)\s+(?:cabinet|practice|surgery|clinic|office|list))\b", regex.IGNORECASE)
+# A retired doctor is someone's former colleague, not one at work in the story:
+# in "71 y/o retired GP from Harrogate admitted with DKA" the details are a patient's.
+FORMER = regex.compile(r"\b(?:retired|former|ex-?|ancien(?:ne)?)\s*$", regex.IGNORECASE)
 
 
 # Colleagues addressed are the audience, not whom the details are about: "Heads
@@ -90,11 +97,16 @@ class PostContext:
             return frozenset().union(*self.labels[max(i - 1, 0): i + 2])
         return self.labels[i]
 
-    def _subject_cues(self, lo: int, hi: int, ignore=()):
+    def _subject_cues(self, lo: int, hi: int, ignore=(), addressed: bool = False):
+        """Cues in [lo, hi), less those that name no one the details are about:
+        a place of care, a retired colleague, and (unless `addressed`) colleagues
+        addressed, whose own details only an adjacent detail can be."""
         # an empty cue (a sentence read as a story) is no word of the detail it precedes
         return [(s, e, label) for s, e, label in self.cues
                 if label in SUBJECTS and lo <= s < hi and not any(a <= s and e <= b and s < e for a, b in ignore)
-                and not (label == "colleague" and (self._place_of_care(s) or AUDIENCE.search(self.text, max(0, s - 25), s)))]
+                and not (label in ("colleague", "author") and self._place_of_care(s))
+                and not (label == "colleague" and FORMER.search(self.text, max(0, s - 15), s))
+                and not (label == "colleague" and not addressed and AUDIENCE.search(self.text, max(0, s - 25), s))]
 
     def _place_of_care(self, start: int) -> bool:
         """A team named as where a patient of the same sentence was seen."""
@@ -149,7 +161,8 @@ class PostContext:
         cues = self._subject_cues(s_start, s_end, ignore)
         nearby = self._subject_cues(self.sentences[max(i - 1, 0)][0], self.sentences[min(i + 1, len(self.sentences) - 1)][1],
                                     ignore)
-        adjacent = self._adjacent(cues, start, end, nearby)
+        # "Dear Dr Patel at Riverside Urgent Care": the one addressed owns the details next to them
+        adjacent = self._adjacent(self._subject_cues(s_start, s_end, ignore, addressed=True), start, end, nearby)
         if adjacent:
             return adjacent
         if len({c[2] for c in cues}) == 1:

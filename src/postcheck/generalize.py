@@ -122,6 +122,12 @@ AGE_NOUN_BEFORE = regex.compile(
     regex.IGNORECASE)
 
 
+# A newborn's age in days or weeks.
+NEWBORN = regex.compile(r"\b(day|week|jour|semaine)s?\b", regex.IGNORECASE)
+NEWBORN_BAND = {"en": {"d": "a few days old", "w": "a few weeks old"},
+                "fr": {"j": "de quelques jours", "s": "de quelques semaines"}}
+
+
 def age(text: str, start: int, end: int, lang: str, noun_end: int | None = None) -> tuple[int, int, str | None]:
     """(replacement start, replacement end, replacement) for an exact age at
     [start, end). `noun_end` ends the noun an English age qualifies: "a 45yo
@@ -130,6 +136,9 @@ def age(text: str, start: int, end: int, lang: str, noun_end: int | None = None)
     years = number_in(span)
     if years is None:
         return start, end, None
+    newborn = NEWBORN.search(span)
+    if newborn:  # "3 days old" -> "a few days old": a band would say "young"
+        return start, end, NEWBORN_BAND[lang][newborn.group(1).lower()[0]]
     noun = AGE_NOUN_BEFORE.search(text, max(0, start - 20), start)
     if noun and years < 20:
         return len(text[:start].rstrip(" ,")), end, ""
@@ -208,6 +217,22 @@ PREPOSITION_BEFORE = {
 def removal_start(text: str, start: int, lang: str) -> int:
     m = PREPOSITION_BEFORE[lang].search(text, max(0, start - 20), start)
     return m.start() if m else start
+
+
+# Where someone lives cannot just go: "She lives in Brough" -> "She lives locally".
+LIVES_BEFORE = {
+    "fr": regex.compile(r"\b(?:habite|habitent|vit|vivent|domiciliée?s?|installée?s?)\s+$", regex.IGNORECASE),
+    "en": regex.compile(r"\b(?:lives?|living|lived|resides?|residing|based)\s+$", regex.IGNORECASE),
+}
+LOCALLY = {"fr": " dans la région", "en": " locally"}
+
+
+def removal(text: str, start: int, lang: str) -> tuple[int, str]:
+    """(replacement start, replacement) for a place or contact detail that goes."""
+    fix_start = removal_start(text, start, lang)
+    if fix_start < start and LIVES_BEFORE[lang].search(text, max(0, fix_start - 20), fix_start + 1):
+        return fix_start, LOCALLY[lang]
+    return fix_start, ""
 
 
 def person(lang: str, sex: str | None) -> str:

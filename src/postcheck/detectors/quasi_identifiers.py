@@ -172,7 +172,7 @@ class Detector(BaseDetector):
         if how == "article":
             first = regex.match(r"\w+['’]?", text[start:end])
             return start, ARTICLES.get(first.group().lower(), "") if first else ""
-        return generalize.removal_start(text, start, self.lang), ""
+        return generalize.removal(text, start, self.lang)
 
     @staticmethod
     def _phrase_start(analysis, start: int) -> int:
