@@ -511,3 +511,57 @@ def test_events_superlatives_and_relatives_roles_identify(linter, lang, text, ex
 ])
 def test_judges_knights_the_authors_family_and_colleagues_places_pass(linter, lang, text):
     assert not raises(linter, text, lang)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Had the president of the local cricket club in overnight with a GI bleed. He'll want it kept quiet.",
+     "Had a patient in recently"),
+    ("en", "pt says she's the one who was on Love Island last summer. I had no idea. Now, about that rash.",
+     "the one who was on a TV show"),
+    ("en", "A well-known local family, the youngest daughter, 19, just diagnosed with cystic fibrosis.",
+     "diagnosed with cystic fibrosis"),
+    ("en", "3 sisters, 6 and 8 and 10, same primary in Keswick, all with scarlet fever this week.", "3 sisters, school-age"),
+    ("en", "The chap who sells the Big Issue outside Boots came in with frostbite this morning.", "came in with frostbite"),
+    ("fr", "Les triplés nés le 2 mars à la maternité de Quimper sont rentrés à la maison, la maman est épuisée mais ravie.",
+     "nés récemment"),
+    ("fr", "Pensée pour le gardien du musée de Vannes que j'ai vu partir dimanche. Un cancer du poumon.", "un patient"),
+    ("fr", "Le gardien de but du stade de Lorient, fracture du poignet hier à l'entraînement.", "fracture du poignet"),
+    ("fr", "Nourrisson de 12 jours, né dans l'ambulance sur l'A84 samedi, fièvre à 38,5. Conduite à tenir ?",
+     "Nourrisson de quelques jours"),
+])
+def test_shows_clubs_births_and_deaths_identify(linter, lang, text, expected):
+    report = linter.check(text, lang=lang)
+    assert CAT in report.categories
+    assert expected in report.rewrite, report.rewrite
+    assert not raises(linter, report.rewrite, lang), report.rewrite
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The old man we lost overnight had outlived both his sons. Rest easy."),
+    ("fr", "Mon père, 77 ans, vient d'être opéré de la prostate à Rennes. Merci à toute l'équipe d'uro."),
+])
+def test_one_vague_detail_or_the_authors_parent_pass(linter, lang, text):
+    assert not raises(linter, text, lang)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Awkward: my new patient is my daughter's form tutor, and her thyroid results are not great.", "someone I know"),
+    ("fr", "Mon nouveau patient est l'entraîneur de foot de mon fils, et son bilan hépatique est mauvais.",
+     "une connaissance"),
+    ("en", "Pt with the spider web tattoo on his face, Darlington, 45, back again with an abscess.", "back again"),
+    ("en", "My patient is the only Sikh GP in our tiny Cornish village and worries about gossip over her IVF.",
+     "worries about gossip"),
+])
+def test_the_authors_circle_marks_and_small_named_places_identify(linter, lang, text, expected):
+    report = linter.check(text, lang=lang)
+    assert CAT in report.categories
+    assert expected in report.rewrite, report.rewrite
+    assert not raises(linter, report.rewrite, lang), report.rewrite
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Bed 7 on Ward 21 has had a broken call bell since June. Estates, please."),
+    ("fr", "La chambre 9 du service est en travaux jusqu'à lundi, les entrées passent en 12."),
+])
+def test_beds_as_furniture_pass(linter, lang, text):
+    assert not raises(linter, text, lang)

@@ -52,6 +52,9 @@ CARE_TEAM = regex.compile(r"(?:urgences|réa\w*|SAMU|SMUR|bloc|maternité|cliniq
 # A retired doctor is someone's former colleague, not one at work in the story:
 # in "71 y/o retired GP from Harrogate admitted with DKA" the details are a patient's.
 FORMER = regex.compile(r"\b(?:retired|former|ex-?|ancien(?:ne)?)\s*$", regex.IGNORECASE)
+# Nor is a doctor who is the patient: "My patient is the only Sikh GP in our village".
+PATIENT_IS = regex.compile(r"\b(?:patient|pt|patiente|pte)\s+(?:is|was|est|était)\s+(?:(?:the|a|an|our|le|la|l['’]|une?)\s*)?"
+                           r"(?:(?:only|seule?|unique)\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 
 
 # Colleagues addressed are the audience, not whom the details are about: "Heads
@@ -105,7 +108,8 @@ class PostContext:
         return [(s, e, label) for s, e, label in self.cues
                 if label in SUBJECTS and lo <= s < hi and not any(a <= s and e <= b and s < e for a, b in ignore)
                 and not (label in ("colleague", "author") and self._place_of_care(s))
-                and not (label == "colleague" and FORMER.search(self.text, max(0, s - 15), s))
+                and not (label == "colleague" and (FORMER.search(self.text, max(0, s - 15), s)
+                                                   or PATIENT_IS.search(self.text, max(0, s - 50), s)))
                 and not (label == "colleague" and not addressed and AUDIENCE.search(self.text, max(0, s - 25), s))]
 
     def _place_of_care(self, start: int) -> bool:

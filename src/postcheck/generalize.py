@@ -125,7 +125,7 @@ AGE_NOUN_BEFORE = regex.compile(
 # A newborn's age in days or weeks.
 NEWBORN = regex.compile(r"\b(day|week|jour|semaine)s?\b", regex.IGNORECASE)
 NEWBORN_BAND = {"en": {"d": "a few days old", "w": "a few weeks old"},
-                "fr": {"j": "de quelques jours", "s": "de quelques semaines"}}
+                "fr": {"j": "quelques jours", "s": "quelques semaines"}}
 
 
 def age(text: str, start: int, end: int, lang: str, noun_end: int | None = None) -> tuple[int, int, str | None]:

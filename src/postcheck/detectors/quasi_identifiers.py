@@ -23,7 +23,7 @@ from postcheck.patterns import PatternIndex, compiled
 from postcheck.recognizers import resolve
 from postcheck.terms import TermMatcher
 
-GENERALIZE = ["age", "date", "remove", "keep", "person", "article"]
+GENERALIZE = ["age", "date", "remove", "keep", "person", "article", "replace"]
 DETAIL = {
     "type": "object",
     "additionalProperties": False,
@@ -38,7 +38,9 @@ DETAIL = {
         "patterns": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "generalize": {"enum": GENERALIZE,
                        "description": "age: an age band; date: 'recently'; remove: drop it with its preposition; "
-                                      "keep: leave it; person: 'a patient'; article: 'la seule' -> 'une'"},
+                                      "keep: leave it; person: 'a patient'; article: 'la seule' -> 'une'; "
+                                      "replace: the `replacement` text"},
+        "replacement": {"type": "string", "description": "what `generalize: replace` puts instead: 'on TV'"},
     },
 }
 # Words of address the NER sometimes tags as a place.
@@ -155,6 +157,8 @@ class Detector(BaseDetector):
             return generalize.age(text, start, end, self.lang, self._noun_after(analysis, start, end))
         if how == "person" and (span := generalize.person_span(text, start, end)):
             return span
+        if how == "replace":
+            return start, end, self.details[kind].get("replacement", "")
         fix_start, suggestion = self._replace(analysis, how, start, end)
         return fix_start, end, suggestion
 
