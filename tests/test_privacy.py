@@ -565,3 +565,30 @@ def test_the_authors_circle_marks_and_small_named_places_identify(linter, lang, 
 ])
 def test_beds_as_furniture_pass(linter, lang, text):
     assert not raises(linter, text, lang)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Old fisherman, 80s, everyone in Mousehole knows him, came to us short of breath. Mesothelioma.",
+     "came to us short of breath"),
+    ("en", "I treated a member of the Wales netball squad last month for a stress fracture. Back for the Commonwealth Games.",
+     "stress fracture"),
+    ("en", "Our village's only female plumber is my patient and has just been diagnosed with MS.", "diagnosed with MS"),
+    ("en", "The Nowak family with six kids on our street all registered with us, and the eldest has epilepsy.",
+     "registered with us"),
+    ("fr", "Ancien boucher, tout Lamballe le connaît, arrivé confus aux urgences hier. Hématome sous-dural.",
+     "Hématome sous-dural"),
+    ("fr", "H 31 ans, préparateur à l'entrepôt Lidl de Cestas, lombalgie depuis 2 semaines. Arrêt ?", "lombalgie"),
+])
+def test_recognition_squads_and_the_authors_street_identify(linter, lang, text, expected):
+    report = linter.check(text, lang=lang)
+    assert CAT in report.categories
+    assert expected in report.rewrite, report.rewrite
+    assert not raises(linter, report.rewrite, lang), report.rewrite
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Stromae qui parle de sa dépression dans une interview, ça aide mes patients à en parler."),
+    ("en", "M, 60s, no GP for a decade, new AF. Anticoagulate before the echo?"),
+])
+def test_public_talk_and_a_doctor_not_had_pass(linter, lang, text):
+    assert not raises(linter, text, lang)

@@ -43,15 +43,17 @@ THIRD_PERSON = regex.compile(r"\b(?:il|elle|ils|elles|lui|leur|son|sa|ses|he|she
 # A team named as the place where a patient was seen is no one the details are
 # about: in "Vu aux urgences de Quimperlé une institutrice de 91 ans" the age
 # is the patient's (the cue still speaks of colleagues to the other rules).
-PLACE_OF_CARE = regex.compile(r"\b(?:aux|au|à\s+la|à\s+l['’]|dans\s+(?:la|le|les|l['’])|in|at|to)\s+(?:the\s+|our\s+|their\s+)?$",
+PLACE_OF_CARE = regex.compile(r"\b(?:aux|au|à\s+la|à\s+l['’]|dans\s+(?:la|le|les|l['’])|in|at|to)\s+(?:the\s+|our\s+|their\s+|my\s+)?$",
                               regex.IGNORECASE)
 CARE_TEAM = regex.compile(r"(?:urgences|réa\w*|SAMU|SMUR|bloc|maternité|clinique|polyclinique|CHU|CHR|CH|hôpital|hosto|"
-                          r"service|ED|ER|A&E|hospital|clinic|unit|"
+                          r"service|ED|ER|A&E|hospital|clinic|unit|surgery|practice|cabinet|"
                           # the author's own practice: "pregnant 15yo at my practice"
                           r"(?:mon|notre|my|our)\s+(?:cabinet|practice|surgery|clinic|office|list))\b", regex.IGNORECASE)
 # A retired doctor is someone's former colleague, not one at work in the story:
 # in "71 y/o retired GP from Harrogate admitted with DKA" the details are a patient's.
 FORMER = regex.compile(r"\b(?:retired|former|ex-?|ancien(?:ne)?)\s*$", regex.IGNORECASE)
+# Nor is a doctor the patient has not got: "55, no GP, no meds", "pas de médecin traitant".
+NEGATED = regex.compile(r"\b(?:no|without|pas\s+de|sans|aucun)\s+$", regex.IGNORECASE)
 # Nor is a doctor who is the patient: "My patient is the only Sikh GP in our village".
 PATIENT_IS = regex.compile(r"\b(?:patient|pt|patiente|pte)\s+(?:is|was|est|était)\s+(?:(?:the|a|an|our|le|la|l['’]|une?)\s*)?"
                            r"(?:(?:only|seule?|unique)\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
@@ -109,6 +111,7 @@ class PostContext:
                 if label in SUBJECTS and lo <= s < hi and not any(a <= s and e <= b and s < e for a, b in ignore)
                 and not (label in ("colleague", "author") and self._place_of_care(s))
                 and not (label == "colleague" and (FORMER.search(self.text, max(0, s - 15), s)
+                                                   or NEGATED.search(self.text, max(0, s - 10), s)
                                                    or PATIENT_IS.search(self.text, max(0, s - 50), s)))
                 and not (label == "colleague" and not addressed and AUDIENCE.search(self.text, max(0, s - 25), s))]
 

@@ -26,6 +26,8 @@ NOT_A_PERSON_BEFORE = regex.compile(
     r"\b(?:(?:rue|avenue|av|boulevard|bd|place|allée|impasse|quai|chemin|cours|maladie|syndrome|signe|test|score|"
     r"manœuvre|manoeuvre|méthode|loi|classification|critères|échelle|stade)\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])?"
     r"|(?:son|sa|ses|mon|ma|mes|ton|ta|tes|notre|votre|leur|du|des|le|la|les|un|une|his|her|their|my|your|our|the|an?)\s+"
+    # a street a trade or a home is on: "a hairdresser on Belle Vue", "lives in Marsh Gibbon"
+    r"|(?:hairdresser|shop|salon|stall|café|cafe|pub|bakery|house|flat|lives|living|works|working|based)\s+(?:on|in)\s+"
     r"|(?:jou\w*|écout\w*|chant\w*|lu|lire|relu)\s+(?:du|de)\s+"
     # someone the patient is compared to: "se prend pour Napoléon", "thinks he's Elvis"
     r"|(?:se\s+(?:prend|prenait|croit|croyait)(?:\s+pour)?|(?:thinks|thought)\s+(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+was|\s+are)"
