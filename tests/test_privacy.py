@@ -592,3 +592,34 @@ def test_recognition_squads_and_the_authors_street_identify(linter, lang, text, 
 ])
 def test_public_talk_and_a_doctor_not_had_pass(linter, lang, text):
     assert not raises(linter, text, lang)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "I'm a GP in a hamlet of about 300 souls. The postmaster, who is also on the parish council, came in with "
+           "haematuria last week.", "came in with haematuria"),
+    ("en", "The twins from Year 8 at Hillview Academy both came in with the same broken wrist.", "the same broken wrist"),
+    ("en", "Guess who ended up in my resus: the lead singer of the band from last night's gig at the Roundhouse.",
+     "ended up in my resus"),
+    ("en", "pt ID 5512-0087 still waiting for a bed after 30 hours.", "still waiting for a bed"),
+    ("fr", "La postière de notre village de 600 habitants, qui est aussi au conseil municipal, est venue pour une "
+           "hématurie.", "hématurie"),
+    ("fr", "Le nouveau gérant de ma salle de sport est mon patient, et son bilan lipidique est catastrophique.",
+     "Une connaissance est mon patient"),
+])
+def test_small_places_councils_twins_and_concerts_identify(linter, lang, text, expected):
+    report = linter.check(text, lang=lang)
+    assert CAT in report.categories
+    assert expected in report.rewrite, report.rewrite
+    assert not raises(linter, report.rewrite, lang), report.rewrite
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Mum of a pt turned up with a printed gene report, a solicitor, and her MP's office on speed dial."),
+])
+def test_someone_elses_representative_passes(linter, lang, text):
+    assert not raises(linter, text, lang)
+
+
+def test_erythema_migrans_is_no_migrant(linter):
+    report = linter.check("Consentement écrit obtenu : un érythème migrant typique, attention aux tiques.", lang="fr")
+    assert "patient-dignity" not in report.categories

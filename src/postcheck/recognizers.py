@@ -145,7 +145,7 @@ UK_PHONE = r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|0)(?:7\d{3}|[12]\d{2,3}|[38]\d{2}
 # A record number only counts after the word that says what it is: MRN, hospital
 # number, health-plan member ID... Some dictate it in words ("four four eight").
 EN_RECORD_WORD = (r"(?:MRN|medical\s+record(?:\s+(?:number|no\.?|#))?|hosp(?:ital)?\s+(?:number|no\.?|#)|unit\s+(?:number|no\.?)"
-                  r"|patient\s+(?:ID|number|no\.?)|chart\s+(?:number|no\.?|#)|NHS\s+(?:number|no\.?)"
+                  r"|(?:patient|pt)\s+(?:ID|number|no\.?)|chart\s+(?:number|no\.?|#)|NHS\s+(?:number|no\.?)"
                   r"|(?:member|subscriber|beneficiary|policy|insurance|Medicare|Medicaid)\s+(?:ID|number|no\.?|#))")
 DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 RECORD_NUMBER = rf"[A-Z]{{0,3}}\d[\d -]{{3,14}}\d\b|{DIGIT_WORD}(?:[\s,-]+{DIGIT_WORD}){{4,}}\b"
