@@ -34,6 +34,8 @@ FLAG_FR = [
 ]
 
 PASS_FR = [
+    # a welcome, which the model alone reads as talk about a colleague
+    "Bienvenue au Dr Marc Olivier, nouveau radiologue au CHU de Nantes !",
     # reasoned disagreement with a named professor's study
     "Je ne suis pas d'accord avec l'étude du Pr Leclerc : l'effectif est faible et le suivi trop court.",
     # criticism of management / system
@@ -74,6 +76,8 @@ FLAG_EN = [
 ]
 
 PASS_EN = [
+    # a welcome, which the model alone reads as talk about a colleague
+    "Welcome to Dr Sam Adeyemi, our new respiratory consultant at Royal Preston Hospital!",
     "I disagree with Prof Hale's trial: the sample was small and the primary endpoint changed halfway.",
     "Hospital management are clueless about rota gaps, and the registrars are paying for it.",
     "Huge thanks to Dr Obi and the ortho team at Fairfield for squeezing my patient in today.",

@@ -474,9 +474,11 @@ def test_days_and_colleagues_named_to_the_audience_pass(linter, lang, text):
     assert not raises(linter, text, lang)
 
 
-# --- events, superlatives, relatives' roles; who else a detail may be about ------
+# --- constructions from the later blind rounds (corpus/blind/*-priv) ----------------
+# Each flagged post must be rewritten into one that passes, keeping `expected`.
 
-@pytest.mark.parametrize("lang, text, expected", [
+IDENTIFYING = [
+    # events, superlatives, a relative's public role
     ("en", "Delivered a baby boy born in the back of a taxi on the A1 last night, 2 days old now and feeding well.",
      "a few days old now"),
     ("en", "The groom from Saturday's wedding at the Old Rectory came in with a fractured wrist from the ceilidh.",
@@ -493,27 +495,7 @@ def test_days_and_colleagues_named_to_the_audience_pass(linter, lang, text):
     # "at my practice" is where the patient is seen, not the author speaking of themselves
     ("en", "Pt at my practice, 15, has asked me not to tell her parents about the pregnancy. She lives in Brough.",
      "She lives locally."),
-])
-def test_events_superlatives_and_relatives_roles_identify(linter, lang, text, expected):
-    report = linter.check(text, lang=lang)
-    assert CAT in report.categories
-    assert expected in report.rewrite, report.rewrite
-    assert not raises(linter, report.rewrite, lang), report.rewrite
-
-
-@pytest.mark.parametrize("lang, text", [
-    ("en", "Sir Michael Marmot said health follows the social gradient, and my clinic list proves it every day."),
-    ("en", "Mr Justice Cobb's judgment on the ventilation case will be taught for years."),
-    ("en", "My dad is 79 and just had his cataracts done at Moorfields. Amazing team."),
-    ("en", "Huge thanks to the paramedics from the Keswick station who brought my patient in within 20 minutes."),
-    ("en", "Dear Dr Okoye at Hillside Urgent Care: please stop prescribing antibiotics for every cough in a 2yo."),
-    ("en", "Turned 40 today. Spent it in theatre at Ninewells, cake at 4 in the mess."),
-])
-def test_judges_knights_the_authors_family_and_colleagues_places_pass(linter, lang, text):
-    assert not raises(linter, text, lang)
-
-
-@pytest.mark.parametrize("lang, text, expected", [
+    # a named show, a local club, births and deaths
     ("en", "Had the president of the local cricket club in overnight with a GI bleed. He'll want it kept quiet.",
      "Had a patient in recently"),
     ("en", "pt says she's the one who was on Love Island last summer. I had no idea. Now, about that rash.",
@@ -528,46 +510,14 @@ def test_judges_knights_the_authors_family_and_colleagues_places_pass(linter, la
     ("fr", "Le gardien de but du stade de Lorient, fracture du poignet hier à l'entraînement.", "fracture du poignet"),
     ("fr", "Nourrisson de 12 jours, né dans l'ambulance sur l'A84 samedi, fièvre à 38,5. Conduite à tenir ?",
      "Nourrisson de quelques jours"),
-])
-def test_shows_clubs_births_and_deaths_identify(linter, lang, text, expected):
-    report = linter.check(text, lang=lang)
-    assert CAT in report.categories
-    assert expected in report.rewrite, report.rewrite
-    assert not raises(linter, report.rewrite, lang), report.rewrite
-
-
-@pytest.mark.parametrize("lang, text", [
-    ("en", "The old man we lost overnight had outlived both his sons. Rest easy."),
-    ("fr", "Mon père, 77 ans, vient d'être opéré de la prostate à Rennes. Merci à toute l'équipe d'uro."),
-])
-def test_one_vague_detail_or_the_authors_parent_pass(linter, lang, text):
-    assert not raises(linter, text, lang)
-
-
-@pytest.mark.parametrize("lang, text, expected", [
+    # the author's circle, distinctive marks, small named places
     ("en", "Awkward: my new patient is my daughter's form tutor, and her thyroid results are not great.", "someone I know"),
     ("fr", "Mon nouveau patient est l'entraîneur de foot de mon fils, et son bilan hépatique est mauvais.",
      "une connaissance"),
     ("en", "Pt with the spider web tattoo on his face, Darlington, 45, back again with an abscess.", "back again"),
     ("en", "My patient is the only Sikh GP in our tiny Cornish village and worries about gossip over her IVF.",
      "worries about gossip"),
-])
-def test_the_authors_circle_marks_and_small_named_places_identify(linter, lang, text, expected):
-    report = linter.check(text, lang=lang)
-    assert CAT in report.categories
-    assert expected in report.rewrite, report.rewrite
-    assert not raises(linter, report.rewrite, lang), report.rewrite
-
-
-@pytest.mark.parametrize("lang, text", [
-    ("en", "Bed 7 on Ward 21 has had a broken call bell since June. Estates, please."),
-    ("fr", "La chambre 9 du service est en travaux jusqu'à lundi, les entrées passent en 12."),
-])
-def test_beds_as_furniture_pass(linter, lang, text):
-    assert not raises(linter, text, lang)
-
-
-@pytest.mark.parametrize("lang, text, expected", [
+    # 'everyone knows him', a named squad, the author's street
     ("en", "Old fisherman, 80s, everyone in Mousehole knows him, came to us short of breath. Mesothelioma.",
      "came to us short of breath"),
     ("en", "I treated a member of the Wales netball squad last month for a stress fracture. Back for the Commonwealth Games.",
@@ -578,23 +528,7 @@ def test_beds_as_furniture_pass(linter, lang, text):
     ("fr", "Ancien boucher, tout Lamballe le connaît, arrivé confus aux urgences hier. Hématome sous-dural.",
      "Hématome sous-dural"),
     ("fr", "H 31 ans, préparateur à l'entrepôt Lidl de Cestas, lombalgie depuis 2 semaines. Arrêt ?", "lombalgie"),
-])
-def test_recognition_squads_and_the_authors_street_identify(linter, lang, text, expected):
-    report = linter.check(text, lang=lang)
-    assert CAT in report.categories
-    assert expected in report.rewrite, report.rewrite
-    assert not raises(linter, report.rewrite, lang), report.rewrite
-
-
-@pytest.mark.parametrize("lang, text", [
-    ("fr", "Stromae qui parle de sa dépression dans une interview, ça aide mes patients à en parler."),
-    ("en", "M, 60s, no GP for a decade, new AF. Anticoagulate before the echo?"),
-])
-def test_public_talk_and_a_doctor_not_had_pass(linter, lang, text):
-    assert not raises(linter, text, lang)
-
-
-@pytest.mark.parametrize("lang, text, expected", [
+    # small places, council seats, twins, concerts
     ("en", "I'm a GP in a hamlet of about 300 souls. The postmaster, who is also on the parish council, came in with "
            "haematuria last week.", "came in with haematuria"),
     ("en", "The twins from Year 8 at Hillview Academy both came in with the same broken wrist.", "the same broken wrist"),
@@ -605,18 +539,39 @@ def test_public_talk_and_a_doctor_not_had_pass(linter, lang, text):
            "hématurie.", "hématurie"),
     ("fr", "Le nouveau gérant de ma salle de sport est mon patient, et son bilan lipidique est catastrophique.",
      "Une connaissance est mon patient"),
-])
-def test_small_places_councils_twins_and_concerts_identify(linter, lang, text, expected):
+]
+NOT_PATIENTS_OR_TOO_VAGUE = [
+    # judges, knights, the author's family, colleagues' places
+    ("en", "Sir Michael Marmot said health follows the social gradient, and my clinic list proves it every day."),
+    ("en", "Mr Justice Cobb's judgment on the ventilation case will be taught for years."),
+    ("en", "My dad is 79 and just had his cataracts done at Moorfields. Amazing team."),
+    ("en", "Huge thanks to the paramedics from the Keswick station who brought my patient in within 20 minutes."),
+    ("en", "Dear Dr Okoye at Hillside Urgent Care: please stop prescribing antibiotics for every cough in a 2yo."),
+    ("en", "Turned 40 today. Spent it in theatre at Ninewells, cake at 4 in the mess."),
+    # one vague detail, the author's parent
+    ("en", "The old man we lost overnight had outlived both his sons. Rest easy."),
+    ("fr", "Mon père, 77 ans, vient d'être opéré de la prostate à Rennes. Merci à toute l'équipe d'uro."),
+    # beds as furniture
+    ("en", "Bed 7 on Ward 21 has had a broken call bell since June. Estates, please."),
+    ("fr", "La chambre 9 du service est en travaux jusqu'à lundi, les entrées passent en 12."),
+    # a public figure's own words, a doctor the patient has not got
+    ("fr", "Stromae qui parle de sa dépression dans une interview, ça aide mes patients à en parler."),
+    ("en", "M, 60s, no GP for a decade, new AF. Anticoagulate before the echo?"),
+    # someone else's representative
+    ("en", "Mum of a pt turned up with a printed gene report, a solicitor, and her MP's office on speed dial."),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", IDENTIFYING)
+def test_identifying_combinations_from_blind_rounds(linter, lang, text, expected):
     report = linter.check(text, lang=lang)
     assert CAT in report.categories
     assert expected in report.rewrite, report.rewrite
     assert not raises(linter, report.rewrite, lang), report.rewrite
 
 
-@pytest.mark.parametrize("lang, text", [
-    ("en", "Mum of a pt turned up with a printed gene report, a solicitor, and her MP's office on speed dial."),
-])
-def test_someone_elses_representative_passes(linter, lang, text):
+@pytest.mark.parametrize("lang, text", NOT_PATIENTS_OR_TOO_VAGUE)
+def test_look_alikes_from_blind_rounds_pass(linter, lang, text):
     assert not raises(linter, text, lang)
 
 
