@@ -103,17 +103,26 @@ class PostContext:
         return self.labels[i]
 
     def _subject_cues(self, lo: int, hi: int, ignore=(), addressed: bool = False):
-        """Cues in [lo, hi), less those that name no one the details are about:
-        a place of care, a retired colleague, and (unless `addressed`) colleagues
-        addressed, whose own details only an adjacent detail can be."""
+        """Cues in [lo, hi), less those inside an `ignore` span and those that
+        name no one the details are about."""
         # an empty cue (a sentence read as a story) is no word of the detail it precedes
         return [(s, e, label) for s, e, label in self.cues
                 if label in SUBJECTS and lo <= s < hi and not any(a <= s and e <= b and s < e for a, b in ignore)
-                and not (label in ("colleague", "author") and self._place_of_care(s))
-                and not (label == "colleague" and (FORMER.search(self.text, max(0, s - 15), s)
-                                                   or NEGATED.search(self.text, max(0, s - 10), s)
-                                                   or PATIENT_IS.search(self.text, max(0, s - 50), s)))
-                and not (label == "colleague" and not addressed and AUDIENCE.search(self.text, max(0, s - 25), s))]
+                and not self._names_no_one(s, label, addressed)]
+
+    def _names_no_one(self, start: int, label: str, addressed: bool) -> bool:
+        """A place of care ("at my practice"), a retired colleague, a doctor the
+        patient has not got ("no GP"), a patient who is a doctor and, unless
+        `addressed`, colleagues addressed, whose own details only an adjacent
+        detail can be."""
+        if label in ("colleague", "author") and self._place_of_care(start):
+            return True
+        if label != "colleague":
+            return False
+        text = self.text
+        return bool(FORMER.search(text, max(0, start - 15), start) or NEGATED.search(text, max(0, start - 10), start)
+                    or PATIENT_IS.search(text, max(0, start - 50), start)
+                    or (not addressed and AUDIENCE.search(text, max(0, start - 25), start)))
 
     def _place_of_care(self, start: int) -> bool:
         """A team named as where a patient of the same sentence was seen."""
