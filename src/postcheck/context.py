@@ -103,26 +103,26 @@ class PostContext:
         return self.labels[i]
 
     def _subject_cues(self, lo: int, hi: int, ignore=(), addressed: bool = False):
-        """Cues in [lo, hi), less those inside an `ignore` span and those that
-        name no one the details are about."""
+        """Cues in [lo, hi), less those inside an `ignore` span, those that name
+        no one the details are about and, unless `addressed`, colleagues
+        addressed, whose own details only an adjacent detail can be."""
         # an empty cue (a sentence read as a story) is no word of the detail it precedes
         return [(s, e, label) for s, e, label in self.cues
                 if label in SUBJECTS and lo <= s < hi and not any(a <= s and e <= b and s < e for a, b in ignore)
-                and not self._names_no_one(s, label, addressed)]
+                and not self._names_no_one(s, label) and (addressed or not self._addressed(s, label))]
 
-    def _names_no_one(self, start: int, label: str, addressed: bool) -> bool:
+    def _names_no_one(self, start: int, label: str) -> bool:
         """A place of care ("at my practice"), a retired colleague, a doctor the
-        patient has not got ("no GP"), a patient who is a doctor and, unless
-        `addressed`, colleagues addressed, whose own details only an adjacent
-        detail can be."""
+        patient has not got ("no GP"), a patient who is a doctor."""
         if label in ("colleague", "author") and self._place_of_care(start):
             return True
-        if label != "colleague":
-            return False
         text = self.text
-        return bool(FORMER.search(text, max(0, start - 15), start) or NEGATED.search(text, max(0, start - 10), start)
-                    or PATIENT_IS.search(text, max(0, start - 50), start)
-                    or (not addressed and AUDIENCE.search(text, max(0, start - 25), start)))
+        return label == "colleague" and bool(
+            FORMER.search(text, max(0, start - 15), start) or NEGATED.search(text, max(0, start - 10), start)
+            or PATIENT_IS.search(text, max(0, start - 50), start))
+
+    def _addressed(self, start: int, label: str) -> bool:
+        return label == "colleague" and AUDIENCE.search(self.text, max(0, start - 25), start) is not None
 
     def _place_of_care(self, start: int) -> bool:
         """A team named as where a patient of the same sentence was seen."""
@@ -174,11 +174,12 @@ class PostContext:
             return self.subject_of(*named.span(1))
         i = self.sentence_index(start)
         s_start, s_end = self.sentences[i]
-        cues = self._subject_cues(s_start, s_end, ignore)
+        addressed = self._subject_cues(s_start, s_end, ignore, addressed=True)
+        cues = [c for c in addressed if not self._addressed(c[0], c[2])]
         nearby = self._subject_cues(self.sentences[max(i - 1, 0)][0], self.sentences[min(i + 1, len(self.sentences) - 1)][1],
                                     ignore)
         # "Dear Dr Patel at Riverside Urgent Care": the one addressed owns the details next to them
-        adjacent = self._adjacent(self._subject_cues(s_start, s_end, ignore, addressed=True), start, end, nearby)
+        adjacent = self._adjacent(addressed, start, end, nearby)
         if adjacent:
             return adjacent
         if len({c[2] for c in cues}) == 1:

@@ -124,8 +124,7 @@ AGE_NOUN_BEFORE = regex.compile(
 
 # A newborn's age in days or weeks.
 NEWBORN = regex.compile(r"\b(day|week|jour|semaine)s?\b", regex.IGNORECASE)
-NEWBORN_BAND = {"en": {"d": "a few days old", "w": "a few weeks old"},
-                "fr": {"j": "quelques jours", "s": "quelques semaines"}}
+NEWBORN_BAND = {"day": "a few days old", "week": "a few weeks old", "jour": "quelques jours", "semaine": "quelques semaines"}
 
 
 def age(text: str, start: int, end: int, lang: str, noun_end: int | None = None) -> tuple[int, int, str | None]:
@@ -138,7 +137,7 @@ def age(text: str, start: int, end: int, lang: str, noun_end: int | None = None)
         return start, end, None
     newborn = NEWBORN.search(span)
     if newborn:  # "3 days old" -> "a few days old": a band would say "young"
-        return start, end, NEWBORN_BAND[lang][newborn.group(1).lower()[0]]
+        return start, end, NEWBORN_BAND[newborn.group(1).lower()]
     noun = AGE_NOUN_BEFORE.search(text, max(0, start - 20), start)
     if noun and years < 20:
         return len(text[:start].rstrip(" ,")), end, ""

@@ -151,19 +151,20 @@ class Detector(BaseDetector):
 
     def _suggest(self, analysis, kind, start, end) -> tuple[int, int, str | None]:
         """(replacement start, detail end, replacement); None keeps the detail."""
-        how = self.details[kind].get("generalize", "remove")
+        how = self._how(kind)
         text = analysis.text
         if how == "age":
             return generalize.age(text, start, end, self.lang, self._noun_after(analysis, start, end))
         if how == "person" and (span := generalize.person_span(text, start, end)):
             return span
-        if how == "replace":
-            return start, end, self.details[kind].get("replacement", "")
-        fix_start, suggestion = self._replace(analysis, how, start, end)
+        fix_start, suggestion = self._replace(analysis, kind, start, end)
         return fix_start, end, suggestion
 
-    def _replace(self, analysis, how, start, end) -> tuple[int, str | None]:
+    def _replace(self, analysis, kind, start, end) -> tuple[int, str | None]:
+        how = self._how(kind)
         text = analysis.text
+        if how == "replace":
+            return start, self.details[kind].get("replacement", "")
         if how == "keep":
             return start, None
         if how == "date":
