@@ -233,8 +233,11 @@ async function setUiLanguage(lang) {
   document.querySelectorAll("[data-i18n]").forEach((n) => { n.textContent = t(n.dataset.i18n); });
   document.querySelectorAll("[data-i18n-placeholder]").forEach((n) => { n.placeholder = t(n.dataset.i18nPlaceholder); });
   document.querySelectorAll("[data-ui-lang]").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.uiLang === state.ui)));
-  await loadRules();
+  // Render at once, so the static texts just set never stand in for the verdict
+  // while the rules' texts in the new language load; render again once they have.
   renderCounter($("counter"), $("draft").value);
+  renderReport();
+  await loadRules();
   renderReport();
 }
 
