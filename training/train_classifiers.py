@@ -7,7 +7,8 @@
 Per language and category: a logistic regression over `postcheck.classifier.features`
 (present or absent, weighted by inverse document frequency, L2-normalised), classes
 weighted by their frequency. The threshold is read
-off 5-fold cross-validation on the same split: the lowest probability, from the
+off 5-fold cross-validation on the same split (each post's held-out probability
+averaged over 5 shuffles): the lowest probability, from the
 model's own decision boundary (0.5) up, at which the held-out folds reach the target
 precision, so that the model only adds findings the rules would be trusted with.
 
@@ -53,6 +54,7 @@ GRID = [round(0.5 + 0.05 * i, 2) for i in range(10)]  # 0.50 .. 0.95
 # Beside the rules, the model may go lower: what it adds is judged with them.
 RULE_GRID = [round(0.3 + 0.05 * i, 2) for i in range(14)]  # 0.30 .. 0.95
 BENIGN_BUDGET = 0.01
+REPEATS = 5  # shuffles of the 5-fold cross-validation, averaged
 ADDED_PRECISION = 0.75
 
 
@@ -158,18 +160,25 @@ def fit(texts: list[str], truths: dict[str, np.ndarray]) -> dict:
             "idf": {f: round(float(v), 5) for f, v in zip(vocabulary, vectors.idf_)}}
 
 
+def out_of_fold(matrix, truth: np.ndarray) -> np.ndarray:
+    """Each post's held-out probability, averaged over REPEATS shuffles of 5-fold
+    cross-validation: with a few dozen positives, one split alone moves a threshold."""
+    model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
+    return np.mean([cross_val_predict(model, matrix, truth, method="predict_proba",
+                                      cv=StratifiedKFold(5, shuffle=True, random_state=seed))[:, 1]
+                    for seed in range(REPEATS)], axis=0)
+
+
 def train(lang: str) -> dict:
     records = read_dev(lang)
     texts = [r["text"] for r in records]
     truths = {label: np.array([label in r.get("categories", []) for r in records]) for label in MAIN}
     matrix = vectorizer().fit_transform(texts)
-    folds = StratifiedKFold(5, shuffle=True, random_state=0)
     with_rules = rule_outcomes(lang, records)
     benign = np.array([not r.get("categories") for r in records])
     thresholds, cv = {}, {}
     for label, truth in truths.items():
-        model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
-        held_out = cross_val_predict(model, matrix, truth, cv=folds, method="predict_proba")[:, 1]
+        held_out = out_of_fold(matrix, truth)
         if label in with_rules:
             thresholds[label], cv[label] = rule_threshold(held_out, truth, benign, *with_rules[label])
         else:

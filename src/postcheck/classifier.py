@@ -27,13 +27,18 @@ import numpy as np
 import regex
 
 WORD = regex.compile(r"\w+")
+SYMBOL = regex.compile(r"[^\w\s]")
 
 
 def features(text: str) -> set[str]:
-    """Character 3- to 5-grams of each lower-cased word, padded with spaces so
-    that word starts and ends count, and the pairs of adjacent words."""
-    words = WORD.findall(text.lower())
+    """Each lower-cased word whole, its character 3- to 5-grams, padded with
+    spaces so that word starts and ends count, the pairs of adjacent words, and
+    each emoji or punctuation sign (an eye-roll says as much as a word)."""
+    text = text.lower()
+    words = WORD.findall(text)
     out = {f"{a} {b}" for a, b in zip(words, words[1:])}
+    out.update(f"w:{word}" for word in words)
+    out.update(f"s:{sign}" for sign in SYMBOL.findall(text))
     add = out.add
     for word in set(words):
         padded = f" {word} "

@@ -24,9 +24,13 @@ log = logging.getLogger("postcheck")
 
 
 def _cancelled(rule, hit, text: str, context) -> bool:
-    """An `unless` pattern in the hit's sentence: the word is quoted to condemn it, or negated."""
-    start, end = context.sentences[context.sentence_index(hit.start)]
-    end = max(end, hit.end)
+    """An `unless` pattern in the hit's sentence: the word is quoted to condemn it, or
+    negated. A classifier rule reads the whole post, so its `unless` does too."""
+    if rule.kind == "classifier":
+        start, end = 0, len(text)
+    else:
+        start, end = context.sentences[context.sentence_index(hit.start)]
+        end = max(end, hit.end)
     for pattern in rule.context.unless:
         try:
             if patterns.compiled(pattern).search(text, start, end, timeout=patterns.TIMEOUT):

@@ -226,6 +226,7 @@ class Detector(BaseDetector):
         # such as "lit 7" inside one does not count); an honorific in a name is.
         ignore = [(r.start, r.end) for r in results if r.entity_type in self.entities and r.entity_type != "PERSON"]
         done: list[tuple[int, int]] = []
+        names: dict[str, float] = {}
         # Longest first, so that "Mr. Jim K." is reported once, not also as "Jim".
         for result in sorted(results, key=lambda r: r.start - r.end):
             if result.entity_type not in self.entities or result.score < self.min_score:
@@ -236,5 +237,19 @@ class Detector(BaseDetector):
             start, end = span
             if self._counts(context, start, end, ignore) or self._hashtag_in_patient_post(analysis, context, start):
                 done.append(span)
+                if result.entity_type == "PERSON":
+                    names.setdefault(analysis.text[start:end], result.score)
                 fix_start, suggestion = self._suggest(analysis, result.entity_type, start, end)
                 yield Hit(start, end, result.score, suggestion, fix_start=fix_start)
+        yield from self._repeats(analysis, names, done)
+
+    def _repeats(self, analysis, names: dict[str, float], done: list[tuple[int, int]]):
+        """The same patient wherever their name recurs, where the NER saw it only once
+        ("Little Jayden's mum says... Little Jayden has...")."""
+        for name, score in names.items():
+            for m in regex.finditer(rf"(?<![\w@#]){regex.escape(name)}(?!\w)", analysis.text):
+                if any(s < m.end() and m.start() < e for s, e in done):
+                    continue
+                done.append(m.span())
+                fix_start, suggestion = self._suggest(analysis, "PERSON", m.start(), m.end())
+                yield Hit(m.start(), m.end(), score, suggestion, fix_start=fix_start)
