@@ -12,6 +12,9 @@ from category_cases import assert_category, cases
 CATEGORY = "patient-dignity"
 
 FLAG_FR = [
+    # a put-down addressed to the patient, a mock diagnosis
+    "Elle veut un régime miracle avant l'été. Ma belle, t'as surtout besoin de lâcher les chips.",
+    "Le monsieur de 14h voulait un arrêt pour « fatigue ». Diagnostic : flemme.",
     # slur / contempt
     "Encore un cassos qui vient aux urgences à 4h pour un certificat de sport.",
     "La pétasse de la salle d'attente m'a fait un scandale parce qu'elle attendait depuis 20 minutes.",
@@ -45,6 +48,9 @@ FLAG_FR = [
 ]
 
 PASS_FR = [
+    # a pet name with kindness, a real diagnosis
+    "Papy, t'es un champion : trois semaines après ta prothèse, tu remarches sans canne ❤️",
+    "Diagnostic : fracture du poignet, plâtre pour six semaines, et beaucoup de courage.",
     "Patiente obèse, IMC 42, quelle prise en charge pour sa gonarthrose avant la chirurgie bariatrique ?",
     "Obésité : ce n'est pas un manque de volonté, c'est une maladie chronique. Parlons-en sans jugement.",
     "Arrêtez de traiter les patients de « cas soc' » : la précarité n'est pas un choix.",
@@ -67,6 +73,9 @@ PASS_FR = [
 ]
 
 FLAG_EN = [
+    # a put-down addressed to the patient, a mock diagnosis
+    "Pt asked why her back hurts after the gym. Babe, you're lifting your own body weight in cake.",
+    "Teen in clinic says TikTok told him he has ADHD. Working diagnosis: bad parenting 🙄",
     # slur / contempt
     "The dirtbag in cubicle 7 spat at the HCA and then asked for a sandwich.",
     "Tonight's pt is the usual waste of oxygen who comes in drunk every Friday.",
@@ -102,6 +111,9 @@ FLAG_EN = [
 ]
 
 PASS_EN = [
+    # a pet name with kindness, a real diagnosis
+    "Love, you're doing brilliantly: what I told a patient after her last chemo. Thank you for letting me share it.",
+    "Final diagnosis: viral labyrinthitis; she was back at work within the week.",
     "Pt with morbid obesity, BMI 45, advice on safe positioning for a lumbar puncture?",
     "Obesity is a chronic disease, not a character flaw. Support works better than shame.",
     "Stop calling patients 'frequent flyers'. They're usually lonely, poor or badly served.",
