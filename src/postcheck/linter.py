@@ -23,10 +23,10 @@ from postcheck.nlp import LANGUAGES, Analysis, Pipelines
 log = logging.getLogger("postcheck")
 
 
-def _cancelled(rule, hit, text: str, context) -> bool:
+def _cancelled(rule, detector, hit, text: str, context) -> bool:
     """An `unless` pattern in the hit's sentence: the word is quoted to condemn it, or
-    negated. A classifier rule reads the whole post, so its `unless` does too."""
-    if rule.kind == "classifier":
+    negated. Where the detector judges the whole post, the `unless` reads it all."""
+    if detector.JUDGES_POST:
         start, end = 0, len(text)
     else:
         start, end = context.sentences[context.sentence_index(hit.start)]
@@ -94,7 +94,7 @@ class Linter:
                 labels = context.labels_for(hit.start, scope)
                 if (want and not labels & set(want)) or (avoid and labels & set(avoid)):
                     continue
-                if rule.context.unless and _cancelled(rule, hit, analysis.text, context):
+                if rule.context.unless and _cancelled(rule, detector, hit, analysis.text, context):
                     continue
                 score = rule.confidence * hit.score
                 if score < self.config.thresholds.min_score:

@@ -25,6 +25,9 @@ class Hit:
 class BaseDetector:
     KIND = ""
     PARAMS_SCHEMA: dict = {"type": "object"}
+    # True when a hit judges the whole post, whatever span it points at: the
+    # rule's `unless` patterns then read the whole post too.
+    JUDGES_POST = False
 
     @classmethod
     def check_params(cls, params: dict) -> list[str]:

@@ -12,6 +12,7 @@ from postcheck.nlp import LANGUAGES
 
 class Detector(BaseDetector):
     KIND = "classifier"
+    JUDGES_POST = True
     PARAMS_SCHEMA = {
         "type": "object",
         "additionalProperties": False,
