@@ -58,6 +58,11 @@ PASS_FR = [
     "Son père est un boucher réputé de Rodez, le chirurgien l'a opéré de la main sans souci.",
     # medical sense of the word
     "Le phlébologue confirme une incompétence des veines perforantes, bas de contention prescrits.",
+    # a defence of colleagues, and self-criticism that counts the author in
+    "Huit mois pour un ophtalmo dans l'Allier. Ce n'est pas la faute des ophtalmos : ils sont six pour tout le département.",
+    "Nous les urgentistes, on râle sur tout et on oublie de boire de l'eau. Mais on est là à 4 h du matin.",
+    # the author introducing themself: the title is theirs, no colleague
+    "Je suis le Dr Hélène Prat, pédiatre à Rodez, et mon cabinet ne prend plus de nouveaux patients. Désolée.",
 ]
 
 FLAG_EN = [
@@ -90,6 +95,8 @@ PASS_EN = [
     "Unlike many colleagues, I think we overuse PPIs, and the deprescribing data back that up.",
     "My grandad is a butcher in Hull and the surgeon who did his knee was brilliant.",
     "We surgeons can be terrible at explaining risks, me included.",
+    "Eight months for a dermatology appointment is not the fault of the dermatologists: there are four of them for the county.",
+    "I'm Dr Ruth Okafor, a GP in Hull, and my list is closed to new patients for now. Sorry.",
 ]
 
 

@@ -19,7 +19,9 @@ which the held-out probabilities give the rules plus the model their best F1, pr
 what the model adds to the rules is right at least three times in four (and at least
 three times), and that the model adds false alarms on at most 1% of the benign posts
 (so that the model rules together stay well inside the 5% the linter allows itself). Where no
-threshold beats the rules alone, the rule never fires (1.0). The held-out test split is never read here.
+threshold beats the rules alone, the rule never fires (1.0). A rule may fix its own threshold
+(`params.threshold`, with its reason in a comment); training then only reports what it reaches.
+The held-out test split is never read here.
 """
 
 from __future__ import annotations
@@ -104,30 +106,38 @@ def _eligible_models():
         classifier.load = shipped
 
 
-def rule_outcomes(lang: str, records: list[dict]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Per label a classifier rule scores: the posts the other rules flag, and the
-    posts where the classifier rule's context holds."""
+def rule_outcomes(lang: str, records: list[dict]) -> dict[str, tuple[np.ndarray, np.ndarray, float | None]]:
+    """Per label a classifier rule scores: the posts the other rules flag, the
+    posts where the classifier rule's context holds, and the threshold the rule
+    fixes itself (None: training chooses)."""
     config = Config()
     config = dataclasses.replace(config, thresholds=dataclasses.replace(config.thresholds, min_score=0.0))
     with _eligible_models():
         linter = Linter(config)
-        model_rules = {r.id: r.params["label"] for r in linter.rules if r.kind == "classifier" and lang in r.languages}
+        model_rules = {r.id: r for r in linter.rules if r.kind == "classifier" and lang in r.languages}
         outcomes = evaluate.run(linter, [evaluate._record(r, r["id"]) for r in records])
     out = {}
-    for label in set(model_rules.values()):
+    for label in {r.params["label"] for r in model_rules.values()}:
         fired = [o.rules.get(label, set()) for o in outcomes]
+        fixed = [r.params["threshold"] for r in model_rules.values()
+                 if r.params["label"] == label and "threshold" in r.params]
         out[label] = (np.array([any(r not in model_rules for r in f) for f in fired]),
-                      np.array([any(r in model_rules for r in f) for f in fired]))
+                      np.array([any(r in model_rules for r in f) for f in fired]),
+                      fixed[0] if fixed else None)
     return out
 
 
-def rule_threshold(probabilities, truth, benign, rules, eligible) -> tuple[float, dict]:
+def rule_threshold(probabilities, truth, benign, rules, eligible, fixed=None) -> tuple[float, dict]:
     """The grid threshold at which the rules plus the model score their best F1 out
     of fold, with what the model adds precise enough and within the benign budget;
-    1.0 when none beats the rules alone."""
+    1.0 when none beats the rules alone. A rule that fixes its threshold gets it,
+    with the figures it reaches."""
     def score(flagged):
         counts = prf(int((flagged & truth).sum()), int((flagged & ~truth).sum()), int((~flagged & truth).sum()))
         return counts["f1"], counts
+    if fixed is not None:
+        return fixed, {**score(rules | (eligible & (probabilities >= fixed)))[1], "rules_alone_f1": score(rules)[0],
+                       "fixed_by_rule": True}
     best, (best_f1, best_counts) = 1.0, score(rules)
     for t in reversed(RULE_GRID):  # from the top, so that a tie keeps the higher threshold
         added = eligible & (probabilities >= t) & ~rules
@@ -214,6 +224,7 @@ def main(argv=None) -> int:
         for label in model["labels"]:
             m = model["cross_validation"][label]
             alone = f"  (rules alone F1 {m['rules_alone_f1']:.3f})" if "rules_alone_f1" in m else ""
+            alone += ", threshold fixed by the rule" if m.get("fixed_by_rule") else ""
             print(f"{lang} {label:22s} threshold {model['thresholds'][label]:.2f}  cross-validated "
                   f"P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} ({m['tp']}/{m['support']}, "
                   f"{m['fp']} false){' with the rules' + alone if alone else ''}")
