@@ -578,3 +578,24 @@ def test_look_alikes_from_blind_rounds_pass(linter, lang, text):
 def test_erythema_migrans_is_no_migrant(linter):
     report = linter.check("Consentement écrit obtenu : un érythème migrant typique, attention aux tiques.", lang="fr")
     assert "patient-dignity" not in report.categories
+
+
+@pytest.mark.parametrize("lang, text", [
+    # someone seen, told by the author: "the man I saw at the walk-in", with an age, a town and a day
+    ("en", "If anyone is the GP of the man I saw at the walk-in in Bromley yesterday, 47, new diabetes, please DM."),
+    # a note that opens on the patient's initials, with a named block of flats
+    ("en", "Saw K.D. again this morning, still on the 9th floor of Morven Court with a broken lift. Third fall this month."),
+    # the one shop of a small town and the patient's workplace
+    ("en", "My patient (works at the one Greggs in our little town) asked me not to tell her mum she's pregnant."),
+    # an operation someone had at a named hospital is no department of colleagues
+    ("en", "Our 16yo from the county netball squad had surgery yesterday at Spire Cardiff. Back by spring."),
+])
+def test_patients_told_in_new_wordings(linter, lang, text):
+    assert CAT in linter.check(text, lang=lang).categories
+
+
+def test_a_post_opening_on_its_photo_shows_a_patient_image(linter):
+    report = linter.check("Photo of the fish hook we took out of this boy's thumb at lunchtime 🎣", lang="en")
+    assert "PRIV-PHOTO-EN" in {f.rule for f in report.findings}
+    assert "PRIV-PHOTO-EN" not in {f.rule for f in linter.check(
+        "Photo of the new resus bay, finally finished after 18 months of building work.", lang="en").findings}
