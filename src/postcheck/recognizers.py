@@ -240,7 +240,7 @@ def french_recognizers(lang: str = "fr") -> list:
         # (a whole one is FrNirRecognizer's, key checked).
         _simple("MEDICAL_RECORD", "FrNirStart",
                 r"\b(?:NIR|num[ée]ro\s+de\s+s[ée]cu(?:rit[ée]\s+sociale)?|n°\s*(?:de\s+)?s[ée]cu|carte\s+vitale)"
-                r"\s*(?:n°|:|est|c['’]est|commence\s+par|commençant\s+par)?\s*[12](?:[\s,.-]{0,2}\d{2}){3,}(?![\s,.-]{0,2}\d)",
+                r"\s*,?\s*(?:n°|:|est|c['’]est|commence\s+par|commençant\s+par)?\s*[12](?:[\s,.-]{0,2}\d{2}){3,}(?![\s,.-]{0,2}\d)",
                 0.7, lang),
         _simple("PROVIDER_ID", "FrProvider", r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*\d[\d ]{7,13}\d\b", 0.9, lang),
         _simple("ROOM", "FrRoom", r"\b(?:chambre|ch\.|lit|box|brancard)\s*(?:n°\s*)?\d{1,4}(?:\s?(?-i:[A-Z])\b)?", 0.6, lang),
