@@ -128,3 +128,12 @@ def test_what_a_model_adds_must_be_right_three_times_in_four():
     assert train_classifiers.rule_threshold(p, truth, ~truth, rules, everywhere)[0] == 0.9
     # without the context (not eligible), the model adds nothing
     assert train_classifiers.rule_threshold(p, truth, ~truth, rules, np.zeros(208, bool))[0] == 1.0
+
+
+def test_a_threshold_the_rule_fixes_is_kept_and_measured():
+    truth = np.array([1, 1, 1, 1, 0, 0], bool)
+    rules = np.array([1, 0, 0, 0, 0, 0], bool)
+    p = np.array([.9, .9, .7, .4, .65, .1])
+    # training would go lower, but the rule keeps 0.8: the model adds one right post
+    t, counts = train_classifiers.rule_threshold(p, truth, ~truth, rules, np.ones(6, bool), fixed=0.8)
+    assert t == 0.8 and counts["tp"] == 2 and counts["fp"] == 0 and counts["fixed_by_rule"]

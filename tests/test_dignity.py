@@ -152,3 +152,12 @@ def test_dignity_rewrite_drops_the_insult(linter):
 def test_frequent_flyer_is_replaced(linter):
     report = linter.check("Our frequent flyer is back in majors tonight.", lang="en")
     assert "frequent attender" in report.rewrite
+
+
+@pytest.mark.parametrize("text", [
+    "Bloke in resus insisting he's fine after three energy drinks and a line. Brain the size of a peanut, heart rate of a hummingbird.",
+    "The lady who thinks the nurses are poisoning her tea is back. Completely bonkers, bless.",
+    "She's 20, second pregnancy, two different dads, and wants to know if she can still go to Ibiza 🙄",
+])
+def test_english_put_downs_in_new_wordings(linter, text):
+    assert "patient-dignity" in linter.check(text, lang="en").categories

@@ -610,3 +610,11 @@ def test_a_post_opening_on_its_photo_shows_a_patient_image(linter):
 ])
 def test_french_patients_told_in_new_wordings(linter, lang, text):
     assert CAT in linter.check(text, lang=lang).categories
+
+
+@pytest.mark.parametrize("text", [
+    "Paeds A&E at 2am: a toddler with a barking cough and two exhausted parents. Dex given, home by 4.",
+    "Pt rated her pain 8/10 while scrolling Insta, which is how a lot of people cope. Examined, treated, reassessed.",
+])
+def test_a_department_or_an_app_is_no_patient_name(linter, text):
+    assert "PRIV-NAME-EN" not in {f.rule for f in linter.check(text, lang="en").findings}

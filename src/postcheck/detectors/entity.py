@@ -32,6 +32,8 @@ NOT_A_PERSON_BEFORE = regex.compile(
     # someone the patient is compared to: "se prend pour Napoléon", "thinks he's Elvis"
     r"|(?:se\s+(?:prend|prenait|croit|croyait)(?:\s+pour)?|(?:thinks|thought)\s+(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+was|\s+are)"
     r"|sosie\s+de|lookalike|look-alike|dressed\s+as|déguisée?\s+en)\s+"
+    # an app someone is on: "scrolling Insta", "watching Netflix"
+    r"|(?:scroll\w*|swip\w*|watch\w*|binge\w*|stream\w*)\s+"
     # a place preposition, but not "Bravo à X", "Merci à X"
     r"|(?:in|near|from|of|(?<!\b(?:bravo|merci|félicitations|courage|pensées?|bienvenue|rétablissement|hommage|soutien)\s)à"
     r"|de|près\s+de)\s+(?:[A-Z][a-z]+\s+)?"
@@ -40,7 +42,9 @@ NOT_A_PERSON_BEFORE = regex.compile(
     regex.IGNORECASE)
 NOT_A_PERSON_AFTER = regex.compile(
     r"^-[a-z]|^\s*\d+(?:[.,]\d+)?\s*(?:mg|g|µg|mcg|ml|UI|IU|cp|mg/j)\b|^(?:['’]s)?\s+(?:disease|syndrome|sign|test|score|criteria|lesions?|nodes?|palsy|phenomenon|Street|St|Road|Rd|"
-    r"Lane|Avenue|Ave|Close|Drive|Way)\b")
+    r"Lane|Avenue|Ave|Close|Drive|Way)\b"
+    # a department named after its specialty: "Paeds ED", "Ortho clinic"
+    r"|^\s+(?:ED|ER|ICU|HDU|NICU|PICU|OPD|clinic|ward|resus)\b")
 # Spans that are names by their form: an honorific, initials, a hashtag, "le petit Lucas".
 TRUSTED_NAME = regex.compile(
     r"(?:Mme|Mlle|M|Mr|Mrs|Ms|Miss|Mx|Madame|Monsieur|Mademoiselle)\b\.?\s+(?-i:[A-ZÉ])|#|[A-Z]\.|(?:le\s+petit|la\s+petite|(?-i:little|baby))\s",
@@ -137,7 +141,7 @@ class Detector(BaseDetector):
         text = analysis.text
         if TRUSTED_NAME.match(text, start):
             return start, end
-        if text[max(0, start - 1):start] == "#":  # "#MedTwitter" is a topic, not a person
+        if text[max(0, start - 1):start] == "#" or "&" in text[start:end]:  # "#MedTwitter", "Paeds A&E": no person
             return None
         span = analysis.doc.char_span(start, end, alignment_mode="expand") or ()
         words = [t for t in span if t.text[:1].isupper() and t.text.isalpha() and not (t.text.isupper() and len(t) > 1)]
