@@ -618,3 +618,13 @@ def test_french_patients_told_in_new_wordings(linter, lang, text):
 ])
 def test_a_department_or_an_app_is_no_patient_name(linter, text):
     assert "PRIV-NAME-EN" not in {f.rule for f in linter.check(text, lang="en").findings}
+
+
+def test_the_initials_of_someone_seen_are_a_name(linter):
+    report = linter.check("Saw T.W. again today, third fall this month, still living alone.", lang="en")
+    assert "PRIV-NAME-EN" in {f.rule for f in report.findings}
+    assert "T.W." not in report.rewrite
+    # initials before a capitalised word are an abbreviation, a tower is no person
+    assert not raises(linter, "Saw U.S. Open highlights last night, what a final.", "en")
+    report = linter.check("Vu hier R.B. au 6e étage de la tour Mirabeau, BPCO stade 4.", lang="fr")
+    assert [f.text for f in report.findings if f.rule == "PRIV-NAME-FR"] == ["R.B."]

@@ -159,8 +159,11 @@ NAME = rf"(?:[A-ZÉÈ][a-zà-ÿ'-]+(?:[ -][A-ZÉÈ][a-zà-ÿ'-]+)?(?:\s{INITIALS
 FR_HONORIFIC_NAME = rf"\b(?:Mme|Mlle|Madame|Mademoiselle|Monsieur|M\.)\s+{NAME}"
 EN_HONORIFIC_NAME = rf"\b(?:Mrs|Mr|Ms|Miss|Mx)\.?\s+{NAME}"
 # Initials alone, as a name ("J.-M. D., notre kiné"): two or more, at least one
-# with a hyphen or followed by another, so that "P.S." or "U.S." stay out.
-BARE_INITIALS = r"(?<![\w.])[A-Z]\.-[A-Z]\.\s?[A-Z]\.|(?<![\w.])[A-Z]\.\s[A-Z]\.(?=,)"
+# with a hyphen or followed by another, so that "P.S." or "U.S." stay out; or
+# the initials of someone seen ("Saw J.M. again today", "Vu R.B. hier").
+BARE_INITIALS = (r"(?<![\w.])[A-Z]\.-[A-Z]\.\s?[A-Z]\.|(?<![\w.])[A-Z]\.\s[A-Z]\.(?=,)"
+                 r"|(?<=\b(?:[Ss]aw|[Ss]een|[Rr]eviewed|[Vv]isited|[Vv]ue?|[Rr]evue?)\s(?:again\s|encore\s|hier\s|today\s|yesterday\s)?)"
+                 r"[A-Z]\.\s?[A-Z]\.(?!\s?[A-Z][a-z])")  # not "Saw U.S. Open highlights"
 # A person in a hashtag: "#TeamLucasDurand", "#JusticePourNaël", "#PrayForEmma".
 HASHTAG_NAME = (r"#(?:Team|Soutien|Courage|Force|JeSuis|Justice(?:Pour|For)|PrayFor|Support|Pour|For|Go|Save|Help)"
                 r"[A-ZÉ][a-zà-ÿ]+(?:[A-ZÉ][a-zà-ÿ]+)?\b")

@@ -23,7 +23,8 @@ HONORIFIC = regex.compile(r"(?:\b(?:Mme|Mlle|M|Mr|Mrs|Ms|Miss|Mx|Madame|Monsieur
 # Seroplex", "the Whipple"), a work ("jouer du Brassens"), a place preposition
 # ("in Much Hadham"), or a drug's frame ("sous Xarelto", "except Dilaudid").
 NOT_A_PERSON_BEFORE = regex.compile(
-    r"\b(?:(?:rue|avenue|av|boulevard|bd|place|allée|impasse|quai|chemin|cours|maladie|syndrome|signe|test|score|"
+    r"\b(?:(?:rue|avenue|av|boulevard|bd|place|allée|impasse|quai|chemin|cours|tour|cité|résidence|immeuble|"
+    r"maladie|syndrome|signe|test|score|"
     r"manœuvre|manoeuvre|méthode|loi|classification|critères|échelle|stade)\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])?"
     r"|(?:son|sa|ses|mon|ma|mes|ton|ta|tes|notre|votre|leur|du|des|le|la|les|un|une|his|her|their|my|your|our|the|an?)\s+"
     # a street a trade or a home is on: "a hairdresser on Belle Vue", "lives in Marsh Gibbon"
