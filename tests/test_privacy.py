@@ -589,6 +589,11 @@ def test_erythema_migrans_is_no_migrant(linter):
     ("en", "My patient (works at the one Greggs in our little town) asked me not to tell her mum she's pregnant."),
     # an operation someone had at a named hospital is no department of colleagues
     ("en", "Our 16yo from the county netball squad had surgery yesterday at Spire Cardiff. Back by spring."),
+    # a social security number cut short, after a comma
+    ("fr", "Son numéro de sécu, c'est 1 84 11 33… quelqu'un peut vérifier ses droits ?"),
+    # a trade and the town it is practised in, and a disease said of someone
+    ("fr", "La nounou de la moitié des enfants de Plouha a une coqueluche. Comment prévenir les familles ?"),
+    ("fr", "Le chauffeur du bus scolaire de Murat est venu en consult avec une tension à 22. Il roule demain."),
 ])
 def test_patients_told_in_new_wordings(linter, lang, text):
     assert CAT in linter.check(text, lang=lang).categories
@@ -599,17 +604,6 @@ def test_a_post_opening_on_its_photo_shows_a_patient_image(linter):
     assert "PRIV-PHOTO-EN" in {f.rule for f in report.findings}
     assert "PRIV-PHOTO-EN" not in {f.rule for f in linter.check(
         "Photo of the new resus bay, finally finished after 18 months of building work.", lang="en").findings}
-
-
-@pytest.mark.parametrize("lang, text", [
-    # a social security number cut short, after a comma
-    ("fr", "Son numéro de sécu, c'est 1 84 11 33… quelqu'un peut vérifier ses droits ?"),
-    # a trade and the town it is practised in, and a disease said of someone
-    ("fr", "La nounou de la moitié des enfants de Plouha a une coqueluche. Comment prévenir les familles ?"),
-    ("fr", "Le chauffeur du bus scolaire de Murat est venu en consult avec une tension à 22. Il roule demain."),
-])
-def test_french_patients_told_in_new_wordings(linter, lang, text):
-    assert CAT in linter.check(text, lang=lang).categories
 
 
 @pytest.mark.parametrize("text", [
