@@ -156,3 +156,12 @@ def test_rewrite_drops_the_call_to_book(linter):
     assert CATEGORY in report.categories
     assert "Réservez" not in report.rewrite
     assert "DIU" in report.rewrite
+
+
+def test_two_rules_on_the_same_words_give_one_finding(linter):
+    # "zéro douleur" is both a touted result and a commercial phrase: one finding says it
+    text = "Éclat immédiat, zéro douleur : notre soin signature vous attend au centre."
+    findings = [f for f in linter.check(text, lang="fr").findings if f.category == CATEGORY]
+    spans = [(f.start, f.end) for f in findings]
+    assert spans.count((text.index("zéro"), text.index(" :"))) == 1
+    assert len(spans) == len(set(spans))

@@ -17,7 +17,7 @@ from typing import Iterable
 from postcheck import config as config_mod
 from postcheck import generalize, patterns, rewrite, ruleset, scoring
 from postcheck.context import ContextModel
-from postcheck.model import Finding, Report
+from postcheck.model import Finding, Report, severity_rank
 from postcheck.nlp import LANGUAGES, Analysis, Pipelines
 
 log = logging.getLogger("postcheck")
@@ -38,6 +38,17 @@ def _cancelled(rule, detector, hit, text: str, context) -> bool:
         except TimeoutError:
             log.warning("rule %s: unless pattern timed out, ignored for this post", rule.id)
     return False
+
+
+def _one_per_span(findings: list[Finding]) -> list[Finding]:
+    """Two rules of a category on the same words say one thing: the report keeps
+    the graver (`findings` keeps both, for the tests of each rule)."""
+    kept: dict[tuple, Finding] = {}
+    for f in findings:
+        key = (f.category, f.start, f.end)
+        if key not in kept or (severity_rank(f.severity), f.score) > (severity_rank(kept[key].severity), kept[key].score):
+            kept[key] = f
+    return sorted(kept.values(), key=lambda f: (f.start, f.end, f.rule))
 
 
 class Linter:
@@ -109,7 +120,7 @@ class Linter:
         return sorted(found.values(), key=lambda f: (f.start, f.end, f.rule))
 
     def report(self, analysis: Analysis) -> Report:
-        findings = self.findings(analysis)
+        findings = _one_per_span(self.findings(analysis))
         score = scoring.post_score(findings)
         return Report(
             language=analysis.lang,
@@ -124,9 +135,12 @@ class Linter:
 
     def check_many(self, texts: Iterable[str], lang: str | None = None) -> list[Report]:
         """Check many posts, each language batched through spaCy's `nlp.pipe`."""
+        return [self.report(a) for a in self.analyse(texts, lang)]
+
+    def analyse(self, texts: Iterable[str], lang: str | None = None) -> Iterable[Analysis]:
+        """Each post analysed in its language (given, configured or detected)."""
         texts = list(texts)
         for i, text in enumerate(texts):
             if not isinstance(text, str):
                 raise TypeError(f"post {i}: expected str, got {type(text).__name__}")
-        langs = [self._language(t, lang) for t in texts]
-        return [self.report(a) for a in self.pipelines.analyse(texts, langs)]
+        return self.pipelines.analyse(texts, [self._language(t, lang) for t in texts])
