@@ -594,6 +594,14 @@ def test_erythema_migrans_is_no_migrant(linter):
     # a trade and the town it is practised in, and a disease said of someone
     ("fr", "La nounou de la moitié des enfants de Plouha a une coqueluche. Comment prévenir les familles ?"),
     ("fr", "Le chauffeur du bus scolaire de Murat est venu en consult avec une tension à 22. Il roule demain."),
+    # a case opened on an age band and a sex, with a department head's post and a day
+    ("en", "Late 40s man, head of science at the academy, collapsed in assembly this morning. Troponin pending."),
+    # the last four digits of an SSN, and a month and year of birth
+    ("en", "Last four of his SSN are 8812 and DOB Sept '63, can billing find the duplicate record?"),
+    # a nationality, a workplace said with a verb and a day: without the nationality, not enough
+    ("en", "The Lithuanian man who works at the petrol station came in yesterday with a crush injury. Lovely chap."),
+    # an image of one afternoon, shown with a colon
+    ("en", "Her ankle X-ray from this afternoon: Weber B, undisplaced. She's 12 and gutted about netball."),
 ])
 def test_patients_told_in_new_wordings(linter, lang, text):
     assert CAT in linter.check(text, lang=lang).categories

@@ -243,7 +243,7 @@ def french_recognizers(lang: str = "fr") -> list:
         # (a whole one is FrNirRecognizer's, key checked).
         _simple("MEDICAL_RECORD", "FrNirStart",
                 r"\b(?:NIR|num[ée]ro\s+de\s+s[ée]cu(?:rit[ée]\s+sociale)?|n°\s*(?:de\s+)?s[ée]cu|carte\s+vitale)"
-                r"\s*,?\s*(?:n°|:|est|c['’]est|commence\s+par|commençant\s+par)?\s*[12](?:[\s,.-]{0,2}\d{2}){3,}(?![\s,.-]{0,2}\d)",
+                r"\s*,?\s*(?:n°|:|est|c['’]est|commence\s+par|commençant\s+par)?\s*[12](?:[\s,.-]{0,2}\d{2,3}){3,}(?![\s,.-]{0,2}\d)",
                 0.7, lang),
         _simple("PROVIDER_ID", "FrProvider", r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*\d[\d ]{7,13}\d\b", 0.9, lang),
         _simple("ROOM", "FrRoom", r"\b(?:chambre|ch\.|lit|box|brancard)\s*(?:n°\s*)?\d{1,4}(?:\s?(?-i:[A-Z])\b)?", 0.6, lang),
@@ -284,7 +284,13 @@ def english_recognizers(lang: str = "en") -> list:
         _simple("POSTCODE", "UsZip", r"\b(?-i:[A-Z]{2})\s+\d{5}(?:-\d{4})?\b", 0.5, lang),
         _simple("DATE_OF_BIRTH", "Dob",
                 rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born(?:\s+on)?|(?:birthday|bday|b-day)\s+(?:is\s+|was\s+)?(?:on\s+)?)"
-                rf"\s*:?\s*(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{EN_DAY_MONTH})", 0.85, lang),
+                rf"\s*:?\s*(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{EN_DAY_MONTH}|{EN_MONTHS}\s+(?:['’]\d{{2}}|(?:19|20)\d{{2}}))",
+                0.85, lang),
+        # the last four digits of an SSN, named as such: "SSN ends 4471"
+        _simple("US_SSN", "SsnLastFour",
+                r"\b(?:SSN|social\s+security(?:\s+(?:number|no\.?|#))?)\s+(?:ends?|ending)\s+(?:in\s+|with\s+)?\d{4}\b"
+                r"|\blast\s+(?:4|four)\s+(?:digits\s+)?of\s+(?:(?:his|her|their|the)\s+)?(?:SSN|social(?:\s+security)?)\s*(?:are|is|:)?\s*\d{4}\b",
+                0.85, lang),
         _simple("CALENDAR_DATE", "EnDate", EN_DATE, 0.6, lang),
         _simple("PERSON", "EnHonorificName", EN_HONORIFIC_NAME, 0.85, lang, flags=CASE_SENSITIVE),
         _simple("PERSON", "EnChildName", EN_CHILD_NAME, 0.7, lang, flags=CASE_SENSITIVE),
