@@ -630,3 +630,10 @@ def test_the_initials_of_someone_seen_are_a_name(linter):
     assert not raises(linter, "Saw U.S. Open highlights last night, what a final.", "en")
     report = linter.check("Vu hier R.B. au 6e étage de la tour Mirabeau, BPCO stade 4.", lang="fr")
     assert [f.text for f in report.findings if f.rule == "PRIV-NAME-FR"] == ["R.B."]
+
+
+def test_a_surname_with_a_particle_is_rewritten_whole(linter):
+    # the NER misses this one: the honorific recognizer has to take "Du Pont" whole
+    report = linter.check("Visite de Mme Rose Du Pont ce matin, toujours aussi vive à 96 ans.", lang="fr")
+    assert CAT in report.categories
+    assert "Pont" not in report.rewrite, report.rewrite

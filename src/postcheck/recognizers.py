@@ -154,8 +154,11 @@ RECORD_NUMBER = rf"[A-Z]{{0,3}}\d[\d -]{{3,14}}\d\b|{DIGIT_WORD}(?:[\s,-]+{DIGIT
 # "Mrs Patel"); case-sensitive so that "M. le ministre" stays out.
 CASE_SENSITIVE = regex.DOTALL | regex.MULTILINE
 INITIALS = r"[A-ZÉ]\.(?:\s?-?[A-ZÉ]\.)*"
-# A lone capital is an initial, except X, Y and Z: "M. X" is the usual stand-in for no one.
-NAME = rf"(?:[A-ZÉÈ][a-zà-ÿ'-]+(?:[ -][A-ZÉÈ][a-zà-ÿ'-]+)?(?:\s{INITIALS})?|{INITIALS}|(?![XYZ])[A-ZÉ](?![\w.]))"
+# A first name and a surname, which may open on a particle ("Germaine Le Goff", "Anna Van
+# Dijk"; not "La", which is "La Poste"), or initials. A lone capital is an initial, except
+# X, Y and Z: "M. X" is the usual stand-in for no one.
+NAME = (rf"(?:[A-ZÉÈ][a-zà-ÿ'-]+(?:[ -](?:(?:Le|De|Du|Van|Von|Da|Di|Del|Dos|Mac)\s)?[A-ZÉÈ][a-zà-ÿ'-]+)?"
+        rf"(?:\s{INITIALS})?|{INITIALS}|(?![XYZ])[A-ZÉ](?![\w.]))")
 FR_HONORIFIC_NAME = rf"\b(?:Mme|Mlle|Madame|Mademoiselle|Monsieur|M\.)\s+{NAME}"
 EN_HONORIFIC_NAME = rf"\b(?:Mrs|Mr|Ms|Miss|Mx)\.?\s+{NAME}"
 # Initials alone, as a name ("J.-M. D., notre kiné"): two or more, at least one
