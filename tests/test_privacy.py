@@ -637,3 +637,24 @@ def test_a_surname_with_a_particle_is_rewritten_whole(linter):
     report = linter.check("Visite de Mme Rose Du Pont ce matin, toujours aussi vive à 96 ans.", lang="fr")
     assert CAT in report.categories
     assert "Pont" not in report.rewrite, report.rewrite
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a public figure cared for is a patient, and the title goes with the name
+    ("en", "Proud to have cared for Councillor Ruth Ashdown through her chemo, back at the town hall now.",
+     "cared for a patient through"),
+    ("fr", "J'ai accompagné la fin de vie de M. Gérard Vasseur, ancien maire de Riom-ès-Montagnes. Un homme droit.",
+     "la fin de vie d'un patient. Un homme droit."),
+    # a word inside the name's own replacement does not take the words beside it
+    ("fr", "Joyeux anniversaire à Mme Huguette Le Bihan, notre doyenne de la résidence des Lilas !",
+     "Joyeux anniversaire à une patiente"),
+])
+def test_a_name_replaced_keeps_the_words_around_it(linter, lang, text, expected):
+    report = linter.check(text, lang=lang)
+    assert "PRIV-NAME-" + lang.upper() in {f.rule for f in report.findings}
+    assert expected in report.rewrite, report.rewrite
+    assert not raises(linter, report.rewrite, lang), report.rewrite
+
+
+def test_a_councillor_named_outside_care_stays_a_public_figure(linter):
+    assert not raises(linter, "Councillor Ruth Ashdown opened the new GP surgery on Friday, a fine speech.", "en")

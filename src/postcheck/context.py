@@ -131,14 +131,20 @@ class PostContext:
         s_start, s_end = self.sentences[self.sentence_index(start)]
         return any(label == "patient" and s_start <= s < s_end for s, _, label in self.cues)
 
+    def _before(self, cues, start: int):
+        return [c for c in cues if c[1] <= start and ADJACENT_GAP.fullmatch(self.text, c[1], start)]
+
     def _adjacent(self, cues, start: int, end: int, nearby) -> str | None:
         """A role word right before the detail ("Dr Martin", "la ministre X"), in
         apposition after it ("X, my old teacher") or inside it ("Mme Y"). When
         the apposition and the inside disagree ("J.-M. D., notre kiné"), the
         one the nearby sentences also speak of wins. Last, a patient's verb
         right after it ("X came in")."""
-        before = [c for c in cues if c[1] <= start and ADJACENT_GAP.fullmatch(self.text, c[1], start)]
+        before = self._before(cues, start)
         if before:
+            # a public figure cared for is a patient: "cared for Councillor X"
+            if before[-1][2] == "public-figure" and any(c[2] == "patient" for c in self._before(cues, before[-1][0])):
+                return "patient"
             return before[-1][2]
         gap = APPOSITION.match(self.text, end)
         after = [c for c in cues if gap and gap.end() > end and gap.end() <= c[0] <= gap.end() + APPOSITION_REACH]

@@ -24,6 +24,7 @@ RECENTLY = {"fr": "récemment", "en": "recently"}
 OUR_WORDS = frozenset(FR_DECADES.values()) | {w + "s" for w in FR_DECADES.values()} | set(RECENTLY.values())
 A_PATIENT = {"fr": {"f": "une patiente", "m": "un patient", None: "un patient"},
              "en": {"f": "a patient", "m": "a patient", None: "a patient"}}
+PERSONS = frozenset(p for by_sex in A_PATIENT.values() for p in by_sex.values())
 
 _SEX_MARKERS = [
     ("f", regex.compile(r"\b(?:mme|madame|mlle|mademoiselle|mrs|ms|miss|elle|she|her|woman|women|girl|lady|female|fille|"
@@ -213,7 +214,17 @@ PREPOSITION_BEFORE = {
 }
 
 
+# A former role goes whole: "M. X, ancien maire de Vic" -> "M. X", not "M. X, ancien".
+FORMER_BEFORE = {
+    "fr": regex.compile(r"\b(?:ancien(?:ne)?|ex-|feue?)\s*$", regex.IGNORECASE),
+    "en": regex.compile(r"\b(?:former|ex-)\s*$", regex.IGNORECASE),
+}
+
+
 def removal_start(text: str, start: int, lang: str) -> int:
+    former = FORMER_BEFORE[lang].search(text, max(0, start - 12), start)
+    if former:
+        start = former.start()
     m = PREPOSITION_BEFORE[lang].search(text, max(0, start - 20), start)
     return m.start() if m else start
 

@@ -12,6 +12,7 @@ from functools import cache
 
 import regex
 
+from postcheck import generalize
 from postcheck.model import Finding
 
 TIDY = [
@@ -42,13 +43,32 @@ def _elide(text: str, start: int, suggestion: str) -> tuple[int, str]:
     return start, suggestion
 
 
+def _subsumed(f: Finding, findings: list[Finding]) -> bool:
+    """Whether another edit already covers this finding's words: its own wider
+    removal would only be trimmed to the edge and eat the words beside them
+    ("à Mme" removed next to "Mme Odette Le Floch" -> "une patiente")."""
+    return any(g is not f and g.suggestion is not None and (g.end - g.start) > (f.end - f.start)
+               and g.start <= f.start and f.end <= g.end for g in findings)
+
+
+def _title_of_name(text: str, f: Finding, findings: list[Finding]) -> bool:
+    """Whether this finding's words are a title just before a name that becomes
+    a person ("Councillor" in "cared for Councillor Margaret Yates"), not a
+    place before a role ("de Lons le capitaine")."""
+    return any(g.suggestion and g.suggestion.lower() in generalize.PERSONS and g.start >= f.end
+               and not text[f.end:g.start].strip() and text[g.start:g.start + 1].isupper() for g in findings)
+
+
 def _edits(text: str, findings: list[Finding], lang: str) -> list[tuple[int, int, str]]:
     edits = []
     for f in findings:
-        if f.suggestion is None:
+        if f.suggestion is None or _subsumed(f, findings):
             continue
         start, end = f.fix_span or (f.start, f.end)
         suggestion = f.suggestion
+        if not suggestion and _title_of_name(text, f, findings):
+            # the replacement takes the removed words' place: "cared for Councillor X" -> "cared for a patient"
+            start = f.start
         if suggestion and lang == "fr":
             start, suggestion = _elide(text, start, suggestion)
         if suggestion and SENTENCE_START.search(text, 0, start):
