@@ -485,7 +485,7 @@ IDENTIFYING = [
      "came in with a fractured wrist"),
     ("en", "My patient, the youngest woman in Shetland to have a hip replacement, 31, is back at work already.",
      "is back at work"),
-    ("en", "Pregnant 16yo, her mum is the local councillor and she's terrified of the gossip.", "in their teens"),
+    ("en", "Pregnant 16yo, her mum is the local councillor and she's terrified of the gossip.", "Pregnant teenager"),
     ("en", "The man from the fruit stall at Borough Market has finally agreed to a colonoscopy, 63 and never screened.",
      "agreed to a colonoscopy"),
     ("en", "Saw a 44yo farmer from rural Ceredigion with a tick bite and a target rash.", "farmer in their 40s"),
@@ -658,3 +658,42 @@ def test_a_name_replaced_keeps_the_words_around_it(linter, lang, text, expected)
 
 def test_a_councillor_named_outside_care_stays_a_public_figure(linter):
     assert not raises(linter, "Councillor Ruth Ashdown opened the new GP surgery on Friday, a fine speech.", "en")
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    # the NER reads some first names as organisations; "my patient" says who it is
+    ("en", "Proud moment: my patient Amira finished her last chemo today.", "Amira"),
+    ("fr", "Ma patiente Sophie a enfin arrêté de fumer, trop fière d'elle.", "Sophie"),
+])
+def test_a_first_name_after_my_patient_is_a_name(linter, lang, text, name):
+    report = linter.check(text, lang=lang)
+    assert name in [f.text for f in report.findings if f.rule == "PRIV-NAME-" + lang.upper()]
+    assert name not in report.rewrite
+    assert not raises(linter, "My patient Tuesday clinic was cancelled again.", "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Just had the local MP's wife in for her smear, lovely woman, very nervous.",
+    "Our practice manager's husband came in with chest pain yesterday, stented by lunchtime.",
+    "The 17-year-old who won the regional Britain's Got Talent heats last month came in with an overdose.",
+])
+def test_someone_known_through_a_relative_or_a_win(linter, text):
+    assert raises(linter, text, "en")
+    report = linter.check(text, lang="en")
+    assert not raises(linter, report.rewrite, "en"), report.rewrite
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The 17-year-old who won the regional Britain's Got Talent heats last month came in with an overdose.",
+     "The teenager who won a prize recently"),
+    ("Need advice: pregnant 15yo at my practice, her dad is the pastor of the only church in town.",
+     "pregnant teenager at my practice"),
+    ("A 45-year-old woman from Tenby, seen yesterday, new AF.", "A woman in her 40s"),
+])
+def test_an_age_standing_for_the_person_becomes_a_noun(linter, text, expected):
+    assert expected in linter.check(text, lang="en").rewrite
+
+
+def test_a_division_number_is_no_name(linter):
+    report = linter.check("Treating a 14 y/o from Ballarat High's Div 1 netball side, any rehab tips?", lang="en")
+    assert "Div 1" not in [f.text for f in report.findings if f.rule == "PRIV-NAME-EN"]

@@ -106,8 +106,12 @@ def age_phrase(years: int, lang: str, sex: str | None, attributive: bool = False
     return f"in {pronoun} {decade * 10}s"
 
 
-# "a 45-year-old woman", "29yo F": the age qualifies a noun (or a sex letter).
-EN_ATTRIBUTIVE = regex.compile(r"^\s*(?:-|\s)?[A-Za-z]")
+# "a 45-year-old woman", "29yo F": the age qualifies a noun (or a sex letter),
+# not a clause ("the 18-year-old who won").
+EN_ATTRIBUTIVE = regex.compile(r"^\s*(?:-|\s)?(?!(?:who|that|which|with|was|is|has|had|from|in|at|on|and|but|came|comes)\b)[A-Za-z]")
+# "The 18-year-old who won": the age is the noun.
+EN_ARTICLE_BEFORE = regex.compile(r"\b(?:the|a|an|this|that|our|my)\s+$", regex.IGNORECASE)
+EN_AGE_NOUN = {5: "young child", 13: "school-age child", 20: "teenager"}
 EN_SHORTHAND = regex.compile(r"^(\d{1,3})\s?/?\s?([MF])$")
 POSSESSIVE_BEFORE = regex.compile(r"\b(?:ses|mes|leurs|tes|nos|vos)\s+$", regex.IGNORECASE)
 TURNS_BEFORE = regex.compile(r"\b(?:turns|turned|turning|celebrated\s+(?:her|his|their))\s+$", regex.IGNORECASE)
@@ -163,8 +167,13 @@ def age(text: str, start: int, end: int, lang: str, noun_end: int | None = None)
     shorthand = EN_SHORTHAND.match(span)
     if shorthand:  # "45M" -> "40s M", as clinicians write it
         return start, end, f"{min(years // 10, 9) * 10}s {shorthand.group(2)}" if years >= 20 else age_phrase(years, lang, sex)
-    attributive = bool(regex.search(r"(?:yo|y/o|y\.o\.|old)$", span)) and bool(EN_ATTRIBUTIVE.match(text[end:end + 3]))
+    attributive = bool(regex.search(r"(?:yo|y/o|y\.o\.|old)$", span)) and bool(EN_ATTRIBUTIVE.match(text[end:end + 12]))
     phrase = age_phrase(years, lang, sex, attributive)
+    # "the 18-year-old who", "pregnant 15yo at my practice": the age stands for the person
+    if not attributive and (EN_ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+                            or regex.search(r"(?:yo|y/o|y\.o\.|-old)$", span)):
+        phrase = next((noun for below, noun in EN_AGE_NOUN.items() if years < below),
+                      "centenarian" if years >= 100 else age_phrase(years, lang, sex, attributive=True))
     article = ARTICLE_A.search(text, max(0, start - 3), start)
     if article and phrase[0] in "aeiou":  # "a 81-year-old" -> "an eighty-something"
         return article.start(), end, f"{article.group(1)}n {phrase}"

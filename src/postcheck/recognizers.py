@@ -170,9 +170,14 @@ BARE_INITIALS = (r"(?<![\w.])[A-Z]\.-[A-Z]\.\s?[A-Z]\.|(?<![\w.])[A-Z]\.\s[A-Z]\
 # A person in a hashtag: "#TeamLucasDurand", "#JusticePourNaël", "#PrayForEmma".
 HASHTAG_NAME = (r"#(?:Team|Soutien|Courage|Force|JeSuis|Justice(?:Pour|For)|PrayFor|Support|Pour|For|Go|Save|Help)"
                 r"[A-ZÉ][a-zà-ÿ]+(?:[A-ZÉ][a-zà-ÿ]+)?\b")
-# Someone introduced by name: "si quelqu'un connaît Nadia", "a lady called Rose".
-FR_NAMED = r"(?<=\b(?:connaît|connaissez|connais|appelle|appelée?|prénommée?|surnommée?)\s)[A-ZÉ][a-zà-ÿ]+(?:[ -][A-ZÉ][a-zà-ÿ]+)?"
-EN_NAMED = r"(?<=\b(?:knows|know|named|called|name\s+is)\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+# Someone introduced by name: "si quelqu'un connaît Nadia", "a lady called Rose",
+# "my patient Amira" (the NER reads some first names as organisations).
+NOT_A_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+              r"August|September|October|November|December|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche)\b)")
+FR_NAMED = (r"(?<=\b(?:connaît|connaissez|connais|appelle|appelée?|prénommée?|surnommée?|[Mm](?:on|a)\s+patiente?)\s)"
+            + NOT_A_NAME + r"[A-ZÉ][a-zà-ÿ]+(?:[ -][A-ZÉ][a-zà-ÿ]+)?")
+EN_NAMED = (r"(?<=\b(?:knows|know|named|called|name\s+is|[Mm]y\s+(?:patient|pt)|[Oo]ur\s+(?:patient|pt))\s)"
+            + NOT_A_NAME + r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
 # A first name followed by an age: "Kevin, 9 ans", "Amelia, 6,".
 FR_NAME_AGE = r"\b[A-ZÉ][a-zéèëïç]+(?=\s*,\s*\d{1,3}\s*ans\b)"
 EN_NAME_AGE = r"\b[A-Z][a-z]+(?=,\s*\d{1,3}(?:,|\s*(?:yo|y/o|years?\s+old)\b))"

@@ -145,6 +145,8 @@ class Detector(BaseDetector):
         if text[max(0, start - 1):start] == "#" or "&" in text[start:end]:  # "#MedTwitter", "Paeds A&E": no person
             return None
         span = analysis.doc.char_span(start, end, alignment_mode="expand") or ()
+        if any(t.is_digit for t in span):  # "Div 1", "Year 2": a division or a class, no one's name
+            return None
         words = [t for t in span if t.text[:1].isupper() and t.text.isalpha() and not (t.text.isupper() and len(t) > 1)]
         while words and self._common(words[0]):  # "Merci Sandrine" -> "Sandrine"
             words.pop(0)
