@@ -697,3 +697,22 @@ def test_an_age_standing_for_the_person_becomes_a_noun(linter, text, expected):
 def test_a_division_number_is_no_name(linter):
     report = linter.check("Treating a 14 y/o from Ballarat High's Div 1 netball side, any rehab tips?", lang="en")
     assert "Div 1" not in [f.text for f in report.findings if f.rule == "PRIV-NAME-EN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Get well soon to @JoFlemingRuns, who collapsed at mile 20 yesterday. She's in good hands on our cardiac unit.",
+    "If you saw the lorry fire on the news last night: the driver is with us, awake and asking after his dog.",
+    "Small world: my hairdresser's son was my 3am overdose. Didn't recognise him until his mum walked in.",
+    "The boy from the viral skateboard video came in with a broken wrist. Yes, that one.",
+    "Our oldest patient, Ivy, born the day the Queen was crowned, is still going strong at the Laurels.",
+])
+def test_patients_known_through_a_handle_the_news_or_a_video(linter, text):
+    assert raises(linter, text, "en")
+    report = linter.check(text, lang="en")
+    assert not raises(linter, report.rewrite, "en"), report.rewrite
+
+
+def test_a_handle_of_a_doctor_or_a_body_is_no_patient_name(linter):
+    for text in ("Great talk by @DrAmyPatel on sepsis today, slides on her page.",
+                 "Thanks @NHSEngland for the new guidance, our patient benefited today."):
+        assert "PRIV-NAME-EN" not in {f.rule for f in linter.check(text, lang="en").findings}, text

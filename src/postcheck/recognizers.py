@@ -168,6 +168,8 @@ BARE_INITIALS = (r"(?<![\w.])[A-Z]\.-[A-Z]\.\s?[A-Z]\.|(?<![\w.])[A-Z]\.\s[A-Z]\
                  r"|(?<=\b(?:[Ss]aw|[Ss]een|[Rr]eviewed|[Vv]isited|[Vv]ue?|[Rr]evue?)\s(?:again\s|encore\s|hier\s|today\s|yesterday\s)?)"
                  r"[A-Z]\.\s?[A-Z]\.(?!\s?[A-Z][a-z])")  # not "Saw U.S. Open highlights"
 # A person in a hashtag: "#TeamLucasDurand", "#JusticePourNaël", "#PrayForEmma".
+# A person's own handle, written as a name: "@TomHarrisRuns" (not "@NHSEngland", "@DrPatel").
+AT_HANDLE_NAME = r"(?<![\w@])@(?!(?:Dr|Prof|Doc|Nurse|Team|The|Official|Royal|Saint|St)[A-Z_])(?:[A-Z][a-z]+){2,}\w*"
 HASHTAG_NAME = (r"#(?:Team|Soutien|Courage|Force|JeSuis|Justice(?:Pour|For)|PrayFor|Support|Pour|For|Go|Save|Help)"
                 r"[A-ZÉ][a-zà-ÿ]+(?:[A-ZÉ][a-zà-ÿ]+)?\b")
 # Someone introduced by name: "si quelqu'un connaît Nadia", "a lady called Rose",
@@ -176,8 +178,11 @@ NOT_A_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|J
               r"August|September|October|November|December|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche)\b)")
 FR_NAMED = (r"(?<=\b(?:connaît|connaissez|connais|appelle|appelée?|prénommée?|surnommée?|[Mm](?:on|a)\s+patiente?)\s)"
             + NOT_A_NAME + r"[A-ZÉ][a-zà-ÿ]+(?:[ -][A-ZÉ][a-zà-ÿ]+)?")
-EN_NAMED = (r"(?<=\b(?:knows|know|named|called|name\s+is|[Mm]y\s+(?:patient|pt)|[Oo]ur\s+(?:patient|pt))\s)"
-            + NOT_A_NAME + r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
+EN_PATIENT_WORD = r"(?:[Mm]y|[Oo]ur)\s+(?:(?:oldest|youngest|favourite|favorite|first|last)\s+)?(?:patient|pt)"
+EN_NAMED = (r"(?<=\b(?:knows|know|named|called|name\s+is|" + EN_PATIENT_WORD + r")\s)"
+            + NOT_A_NAME + r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+            # in apposition, the name alone between commas: "Our oldest patient, Edna, born..."
+            + r"|(?<=\b" + EN_PATIENT_WORD + r",\s)" + NOT_A_NAME + r"[A-Z][a-z]+(?=,)")
 # A first name followed by an age: "Kevin, 9 ans", "Amelia, 6,".
 FR_NAME_AGE = r"\b[A-ZÉ][a-zéèëïç]+(?=\s*,\s*\d{1,3}\s*ans\b)"
 EN_NAME_AGE = r"\b[A-Z][a-z]+(?=,\s*\d{1,3}(?:,|\s*(?:yo|y/o|years?\s+old)\b))"
@@ -234,6 +239,7 @@ def _shared(lang: str) -> list:
         _simple("PERSON", "PatientInitials", PATIENT_INITIALS, 0.7, lang, flags=CASE_SENSITIVE),
         _simple("PERSON", "Initials", BARE_INITIALS, 0.6, lang, flags=CASE_SENSITIVE),
         _simple("PERSON", "HashtagName", HASHTAG_NAME, 0.6, lang, flags=CASE_SENSITIVE),
+        _simple("PERSON", "AtHandleName", AT_HANDLE_NAME, 0.6, lang, flags=CASE_SENSITIVE),
         _simple("VEHICLE_PLATE", "Plate", PLATE, 0.6, lang),
     ]
 

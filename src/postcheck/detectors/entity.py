@@ -48,7 +48,7 @@ NOT_A_PERSON_AFTER = regex.compile(
     r"|^\s+(?:ED|ER|ICU|HDU|NICU|PICU|OPD|clinic|ward|resus)\b")
 # Spans that are names by their form: an honorific, initials, a hashtag, "le petit Lucas".
 TRUSTED_NAME = regex.compile(
-    r"(?:Mme|Mlle|M|Mr|Mrs|Ms|Miss|Mx|Madame|Monsieur|Mademoiselle)\b\.?\s+(?-i:[A-ZÉ])|#|[A-Z]\.|(?:le\s+petit|la\s+petite|(?-i:little|baby))\s",
+    r"(?:Mme|Mlle|M|Mr|Mrs|Ms|Miss|Mx|Madame|Monsieur|Mademoiselle)\b\.?\s+(?-i:[A-ZÉ])|#|@|[A-Z]\.|(?:le\s+petit|la\s+petite|(?-i:little|baby))\s",
     regex.IGNORECASE)
 # A name right after a word that already says who it is adds nothing but the
 # identity: "ma patiente Mme X" -> "ma patiente", "his wife Ann" -> "his wife",
@@ -169,7 +169,7 @@ class Detector(BaseDetector):
         only the name, with the honorific that precedes it ("Mme Dupont")."""
         text = analysis.text
         start, end = result.start, result.end
-        while start < end and not (text[start].isalnum() or text[start] in "#+("):
+        while start < end and not (text[start].isalnum() or text[start] in "#@+("):
             start += 1
         while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
             end -= 1

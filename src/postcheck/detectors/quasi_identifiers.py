@@ -149,12 +149,16 @@ class Detector(BaseDetector):
                 return None if after.isalnum() or after == "-" else chunk.end_char
         return None
 
-    def _suggest(self, analysis, kind, start, end) -> tuple[int, int, str | None]:
+    def _suggest(self, analysis, kind, start, end, others=()) -> tuple[int, int, str | None]:
         """(replacement start, detail end, replacement); None keeps the detail."""
         how = self._how(kind)
         text = analysis.text
         if how == "age":
-            return generalize.age(text, start, end, self.lang, self._noun_after(analysis, start, end))
+            noun_end = self._noun_after(analysis, start, end)
+            # the noun is itself a detail to edit ("a 29-year-old [Olympic rower]"): its own edit does it
+            if noun_end and any(end <= s and e <= noun_end for s, e in others):
+                noun_end = None
+            return generalize.age(text, start, end, self.lang, noun_end)
         if how == "person" and (span := generalize.person_span(text, start, end)):
             return span
         fix_start, suggestion = self._replace(analysis, kind, start, end)
@@ -229,9 +233,11 @@ class Detector(BaseDetector):
         score = self.risk(found)
         if score < self.threshold:
             return
+        # details that will be edited: an age does not take them into its own phrase
+        others = [span for kind, spans in found.items() if self._how(kind) != "keep" for span in spans]
         for kind, spans in found.items():
             for start, end in spans:
-                fix_start, end, suggestion = self._suggest(analysis, kind, start, end)
+                fix_start, end, suggestion = self._suggest(analysis, kind, start, end, others)
                 # A detail kept as it is (an occupation, a diagnosis) still weighs
                 # in the score but is no finding: there is nothing to change.
                 if suggestion is not None:
