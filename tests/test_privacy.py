@@ -676,8 +676,13 @@ def test_a_first_name_after_my_patient_is_a_name(linter, lang, text, name):
     "Just had the local MP's wife in for her smear, lovely woman, very nervous.",
     "Our practice manager's husband came in with chest pain yesterday, stented by lunchtime.",
     "The 17-year-old who won the regional Britain's Got Talent heats last month came in with an overdose.",
+    "Get well soon to @JoFlemingRuns, who collapsed at mile 20 yesterday. She's in good hands on our cardiac unit.",
+    "If you saw the lorry fire on the news last night: the driver is with us, awake and asking after his dog.",
+    "Small world: my hairdresser's son was my 3am overdose. Didn't recognise him until his mum walked in.",
+    "The boy from the viral skateboard video came in with a broken wrist. Yes, that one.",
+    "Our oldest patient, Ivy, born the day the Queen was crowned, is still going strong at the Laurels.",
 ])
-def test_someone_known_through_a_relative_or_a_win(linter, text):
+def test_someone_known_through_a_relative_a_win_a_handle_the_news_or_a_video(linter, text):
     assert raises(linter, text, "en")
     report = linter.check(text, lang="en")
     assert not raises(linter, report.rewrite, "en"), report.rewrite
@@ -697,19 +702,6 @@ def test_an_age_standing_for_the_person_becomes_a_noun(linter, text, expected):
 def test_a_division_number_is_no_name(linter):
     report = linter.check("Treating a 14 y/o from Ballarat High's Div 1 netball side, any rehab tips?", lang="en")
     assert "Div 1" not in [f.text for f in report.findings if f.rule == "PRIV-NAME-EN"]
-
-
-@pytest.mark.parametrize("text", [
-    "Get well soon to @JoFlemingRuns, who collapsed at mile 20 yesterday. She's in good hands on our cardiac unit.",
-    "If you saw the lorry fire on the news last night: the driver is with us, awake and asking after his dog.",
-    "Small world: my hairdresser's son was my 3am overdose. Didn't recognise him until his mum walked in.",
-    "The boy from the viral skateboard video came in with a broken wrist. Yes, that one.",
-    "Our oldest patient, Ivy, born the day the Queen was crowned, is still going strong at the Laurels.",
-])
-def test_patients_known_through_a_handle_the_news_or_a_video(linter, text):
-    assert raises(linter, text, "en")
-    report = linter.check(text, lang="en")
-    assert not raises(linter, report.rewrite, "en"), report.rewrite
 
 
 def test_a_handle_of_a_doctor_or_a_body_is_no_patient_name(linter):
