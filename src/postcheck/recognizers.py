@@ -168,10 +168,10 @@ BARE_INITIALS = (r"(?<![\w.])[A-Z]\.-[A-Z]\.\s?[A-Z]\.|(?<![\w.])[A-Z]\.\s[A-Z]\
                  r"|(?<=\b(?:[Ss]aw|[Ss]een|[Rr]eviewed|[Vv]isited|[Vv]ue?|[Rr]evue?)\s(?:again\s|encore\s|hier\s|today\s|yesterday\s)?)"
                  r"[A-Z]\.\s?[A-Z]\.(?!\s?[A-Z][a-z])")  # not "Saw U.S. Open highlights"
 # A person in a hashtag: "#TeamLucasDurand", "#JusticePourNaël", "#PrayForEmma".
-# A person's own handle, written as a name: "@TomHarrisRuns" (not "@NHSEngland", "@DrPatel").
-AT_HANDLE_NAME = r"(?<![\w@])@(?!(?:Dr|Prof|Doc|Nurse|Team|The|Official|Royal|Saint|St)[A-Z_])(?:[A-Z][a-z]+){2,}\w*"
 HASHTAG_NAME = (r"#(?:Team|Soutien|Courage|Force|JeSuis|Justice(?:Pour|For)|PrayFor|Support|Pour|For|Go|Save|Help)"
                 r"[A-ZÉ][a-zà-ÿ]+(?:[A-ZÉ][a-zà-ÿ]+)?\b")
+# A person's own handle, written as a name: "@TomHarrisRuns" (not "@NHSEngland", "@DrPatel").
+AT_HANDLE_NAME = r"(?<![\w@])@(?!(?:Dr|Prof|Doc|Nurse|Team|The|Official|Royal|Saint|St)[A-Z_])(?:[A-Z][a-z]+){2,}\w*"
 # Someone introduced by name: "si quelqu'un connaît Nadia", "a lady called Rose",
 # "my patient Amira" (the NER reads some first names as organisations).
 NOT_A_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
