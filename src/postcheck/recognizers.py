@@ -174,8 +174,10 @@ HASHTAG_NAME = (r"#(?:Team|Soutien|Courage|Force|JeSuis|Justice(?:Pour|For)|Pray
 AT_HANDLE_NAME = r"(?<![\w@])@(?!(?:Dr|Prof|Doc|Nurse|Team|The|Official|Royal|Saint|St)[A-Z_])(?:[A-Z][a-z]+){2,}\w*"
 # Someone introduced by name: "si quelqu'un connaît Nadia", "a lady called Rose",
 # "my patient Amira" (the NER reads some first names as organisations).
-NOT_A_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-              r"August|September|October|November|December|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche)\b)")
+# Capitalised words that are days or months, not first names.
+EN_DAYS_MONTHS = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+                  r"August|September|October|November|December")
+NOT_A_NAME = rf"(?!(?:{EN_DAYS_MONTHS}|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche)\b)"
 FR_NAMED = (r"(?<=\b(?:connaît|connaissez|connais|appelle|appelée?|prénommée?|surnommée?|[Mm](?:on|a)\s+patiente?)\s)"
             + NOT_A_NAME + r"[A-ZÉ][a-zà-ÿ]+(?:[ -][A-ZÉ][a-zà-ÿ]+)?")
 EN_PATIENT_WORD = r"(?:[Mm]y|[Oo]ur)\s+(?:(?:oldest|youngest|favourite|favorite|first|last)\s+)?(?:patient|pt)"
@@ -187,8 +189,7 @@ EN_NAMED = (r"(?<=\b(?:knows|know|named|called|name\s+is|" + EN_PATIENT_WORD + r
 FR_NAME_AGE = r"\b[A-ZÉ][a-zéèëïç]+(?=\s*,\s*\d{1,3}\s*ans\b)"
 EN_NAME_AGE = r"\b[A-Z][a-z]+(?=,\s*\d{1,3}(?:,|\s*(?:yo|y/o|years?\s+old)\b))"
 # A first name owning a clinical detail: "Jayden's sats", "Maisie's bloods".
-EN_NAME_POSSESSIVE = (r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight|Yesterday|Tomorrow|"
-                      r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+EN_NAME_POSSESSIVE = (rf"\b(?!(?:{EN_DAYS_MONTHS}|Today|Tonight|Yesterday|Tomorrow)\b)"
                       r"[A-Z][a-z]{2,}(?=['’]s\s+(?:sats|obs|bloods|temp|temperature|fever|BP|heart\s+rate|wound|scan|MRI|"
                       r"CT|x-?ray|biopsy|results|labs|platelets|Hb|creatinine|INR|cannula|drain|chemo|surgery|op|operation|"
                       r"seizures?|breathing|oxygen|feeds?|weight|mum|mom|dad|parents|family|consultant|discharge)\b)")
