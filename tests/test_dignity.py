@@ -45,6 +45,10 @@ FLAG_FR = [
     "Mon patient de 11h jure qu'il ne fume plus. C'est ça, et moi je suis le pape.",
     "La dame trisomique de 15h a encore mis ses chaussures à l'envers mdr",
     "Salle d'attente pleine de cas sociaux qui viennent parce que c'est gratuit, pourquoi se gêner.",
+    # the mockery two sentences after the patient, a pronoun carrying the subject
+    "Patient de 80 ans qui refuse ses lunettes. Il lit l'ordonnance à l'envers depuis dix minutes. Quel génie.",
+    # insults the patient shouts are no condemnation of the mockery
+    "Mon patient crie des insultes à l'infirmière depuis une heure, on a sorti le pop-corn 🍿",
 ]
 
 PASS_FR = [
@@ -70,6 +74,8 @@ PASS_FR = [
     "Ma patiente de 93 ans m'a demandé si j'avais une amoureuse 😂 elle veut me présenter sa voisine.",
     "Mon patient attend son rendez-vous de cardio depuis cinq mois 🙄 on marche sur la tête.",
     "Une fibro ce matin pour mon patient : gastrite à Helicobacter, traitement lancé.",
+    "Traiter un patient de cas soc', c'est une insulte à notre métier 🤡",
+    "Mon patient de 80 ans a refusé ses lunettes. Il lit l'ordonnance avec peine. Quelle patience il lui faut.",
 ]
 
 FLAG_EN = [

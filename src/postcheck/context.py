@@ -209,6 +209,17 @@ class PostContext:
         return "unknown"
 
 
+def _carry_over(ctx: PostContext, labels: list[set]) -> None:
+    """A sentence that names no one but speaks of him or her goes on about the
+    one subject of the sentence before: "Patient sourd qui hurle. On l'entend
+    jusqu'au parking, lui par contre n'entend rien. Ironie." """
+    for i in range(1, len(labels)):
+        before = labels[i - 1] & set(SUBJECTS)
+        start, end = ctx.sentences[i]
+        if len(before) == 1 and not labels[i] & set(SUBJECTS) and THIRD_PERSON.search(ctx.text, start, end):
+            labels[i] |= before
+
+
 def _drop_nested(cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A cue inside a longer cue of another label is part of it: in "J'ai 45 ans"
     (the author) the "45 ans" is no patient's age."""
@@ -249,6 +260,7 @@ class ContextModel:
         for start, _, label in ctx.cues:
             labels[ctx.sentence_index(start)].add(label)
         self._read_as_story(analysis, ctx, labels)
+        _carry_over(ctx, labels)
         ctx.labels = [frozenset(s) for s in labels]
         return ctx
 
