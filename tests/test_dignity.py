@@ -49,6 +49,8 @@ FLAG_FR = [
     "Patient de 80 ans qui refuse ses lunettes. Il lit l'ordonnance à l'envers depuis dix minutes. Quel génie.",
     # insults the patient shouts are no condemnation of the mockery
     "Mon patient crie des insultes à l'infirmière depuis une heure, on a sorti le pop-corn 🍿",
+    # patients as a group, described by what they do
+    "Ces patients qui débarquent à 19h55 pour un certificat de sport. On sent la journée chargée.",
 ]
 
 PASS_FR = [
@@ -76,6 +78,7 @@ PASS_FR = [
     "Une fibro ce matin pour mon patient : gastrite à Helicobacter, traitement lancé.",
     "Traiter un patient de cas soc', c'est une insulte à notre métier 🤡",
     "Mon patient de 80 ans a refusé ses lunettes. Il lit l'ordonnance avec peine. Quelle patience il lui faut.",
+    "Ces patients qui arrivent à 19h55 ont souvent un travail qui ne leur laisse pas d'autre créneau. Ouvrons le soir.",
 ]
 
 FLAG_EN = [
