@@ -708,3 +708,48 @@ def test_a_handle_of_a_doctor_or_a_body_is_no_patient_name(linter):
     for text in ("Great talk by @DrAmyPatel on sepsis today, slides on her page.",
                  "Thanks @NHSEngland for the new guidance, our patient benefited today."):
         assert "PRIV-NAME-EN" not in {f.rule for f in linter.check(text, lang="en").findings}, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one holder of a superlative in a known place, alone
+    ("Supported our school's longest-serving caretaker through his bowel cancer this year; back mopping floors now.",
+     "a caretaker through"),
+    # a scene a crowd watched
+    ("Remember the lad who proposed at the Celtic match on the big screen? In our cath lab now, chest pain an hour later.",
+     "proposed in public"),
+    # a flat above a shop
+    ("Flat 2A, above the bakery on Mill Row: she hasn't answered her door since Monday and missed her insulin review.",
+     "In a block of flats:"),
+    # someone the author sees every week from home
+    ("The man in the green Volvo who parks outside my house every Friday turns out to be on my list. Alcohol, debts, no one.",
+     "who parks every Friday"),
+    # a contestant of a named show
+    ("Stitched a finalist from last year's Great Pottery Throw Down after a kiln accident. Mum's the word 🤐",
+     "a finalist on a TV show"),
+    # a musician of a named band
+    ("Honoured to look after the drummer of The Night Larks through his chemo; back on tour next month.",
+     "look after a patient through"),
+    # a case that opens on the role keeps its adjective
+    ("Teenage striker for Kettering Town U16s, ACL rupture in Saturday's county final. Surgery Tuesday.",
+     "Teenage patient, ACL rupture"),
+])
+def test_someone_singled_out_by_a_place_a_scene_a_show_or_a_band(linter, text, expected):
+    report = linter.check(text, lang="en")
+    assert "patient-privacy" in report.categories
+    assert expected in report.rewrite, report.rewrite
+    assert not raises(linter, report.rewrite, "en"), report.rewrite
+
+
+def test_a_consent_taken_back_is_no_consent(linter):
+    report = linter.check("Sharing with permission... not. Here's the MRI of the roofer who came off the Aldi roof today 😬", lang="en")
+    assert "PRIV-PHOTO-EN" in {f.rule for f in report.findings}
+    assert not raises(linter, "Sharing with permission: here's the MRI of a knee, anonymised, for teaching.", "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Our school's longest-serving caretaker retires on Friday after 38 years. Cake in the staff room!",
+    "Proposals on the big screen at football matches: romantic or a cardiac risk? Asking for a cardiologist.",
+    "The drummer of The Night Larks came to talk to our teenage oncology group about music and hope.",
+])
+def test_the_same_words_about_no_patient_pass(linter, text):
+    assert not raises(linter, text, "en")

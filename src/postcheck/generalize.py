@@ -258,6 +258,11 @@ def person(lang: str, sex: str | None) -> str:
     return A_PATIENT[lang][sex]
 
 
+def patient_noun(lang: str, sex: str | None) -> str:
+    """"patient", "patiente": the noun without its article."""
+    return A_PATIENT[lang][sex].split(" ", 1)[1]
+
+
 # "My patient, the mayor of Ledbury, came in": the apposition just goes.
 PATIENT_THEN_COMMA = regex.compile(r"\b(?:patient|patiente|pt|pte)(\s*,\s*)$", regex.IGNORECASE)
 # "Guess which Harlan County commissioner" -> "Guess which patient".

@@ -31,6 +31,8 @@ TIDY = [
     # A sentence emptied by a removal leaves ". ." (an ellipsis stays).
     (regex.compile(r"(?<!\.)\.[ \t]*\.(?!\.)"), "."),
 ]
+# English sets no space before ; : ! ? (a removal before one leaves it).
+EN_TIDY = [(regex.compile(r"[ \t]+([;:!?])(?=\s|$)"), r"\1")]
 # French elides "de", "que", "le", "la", "je" before a vowel: "de une" -> "d'une".
 FR_ELIDABLE = regex.compile(r"\b(de|que|le|la|je) $", regex.IGNORECASE)
 SENTENCE_START = regex.compile(r"(?:^|[.!?]\s+|\n\s*)$")
@@ -84,7 +86,7 @@ def _engine():
     return AnonymizerEngine()
 
 
-def apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+def apply(text: str, edits: list[tuple[int, int, str]], lang: str) -> str:
     from presidio_anonymizer.entities import ConflictResolutionStrategy, OperatorConfig, RecognizerResult
 
     if not edits:
@@ -100,17 +102,17 @@ def apply(text: str, edits: list[tuple[int, int, str]]) -> str:
         conflict_resolution=ConflictResolutionStrategy.REMOVE_INTERSECTIONS,
         merge_entities_with_spaces=False,
     ).text
-    return tidy(out)
+    return tidy(out, lang)
 
 
-def tidy(text: str) -> str:
-    for pattern, repl in TIDY:
+def tidy(text: str, lang: str) -> str:
+    for pattern, repl in TIDY + (EN_TIDY if lang == "en" else []):
         text = pattern.sub(repl, text)
     return text.strip()
 
 
 def rewrite(text: str, findings: list[Finding], lang: str) -> str:
-    out = apply(text, _edits(text, findings, lang))
+    out = apply(text, _edits(text, findings, lang), lang)
     # A post that began with a capital still does after its opening words were removed.
     if out[:1].islower() and text.lstrip()[:1].isupper():
         out = out[0].upper() + out[1:]

@@ -175,13 +175,28 @@ class Detector(BaseDetector):
             return generalize.date(text, start, self.lang)
         if how == "person":
             start = self._phrase_start(analysis, start)
-            if not DETERMINER.match(text, start):  # "maire de X" in apposition goes
-                return generalize.removal_start(text, start, self.lang), ""
-            return start, generalize.person(self.lang, generalize.sex_near(text, start, end))
+            sex = generalize.sex_near(text, start, end)
+            if not DETERMINER.match(text, start):
+                lead = self._sentence_lead(analysis, start)
+                if lead is not None:  # a case that opens on the role: "Teenage goalkeeper for X, ACL rupture"
+                    noun = generalize.patient_noun(self.lang, sex)
+                    return start, noun if lead else noun.capitalize()
+                return generalize.removal_start(text, start, self.lang), ""  # "maire de X" in apposition goes
+            return start, generalize.person(self.lang, sex)
         if how == "article":
             first = regex.match(r"\w+['’]?", text[start:end])
             return start, ARTICLES.get(first.group().lower(), "") if first else ""
         return generalize.removal(text, start, self.lang)
+
+    @staticmethod
+    def _sentence_lead(analysis, start: int) -> str | None:
+        """The words between the start of the sentence and `start` when they
+        are all modifiers ("Teenage"), "" when there are none; else None."""
+        s_start = next((s for s, e in analysis.sentences if s <= start < e), 0)
+        s_start += len(analysis.text[s_start:start]) - len(analysis.text[s_start:start].lstrip())
+        if all(t.pos_ in MODIFIER_POS for t in analysis.doc if s_start <= t.idx < start):
+            return analysis.text[s_start:start]
+        return None
 
     @staticmethod
     def _phrase_start(analysis, start: int) -> int:
