@@ -117,6 +117,8 @@ FLAG_EN = [
     "Pt swears he's stopped smoking. Yeah right, and I'm the Pope.",
     "My 3pm with Down syndrome put his shoes on the wrong feet again lol",
     "Waiting room full of benefit scroungers who only come because it's free.",
+    # patients as a group, described by what they do
+    "Some of my older patients think the NHS app is a telephone number. Bless them, living in 1955.",
 ]
 
 PASS_EN = [
@@ -142,6 +144,7 @@ PASS_EN = [
     "My 93yo pt asked if I had a girlfriend 😂 she wants to set me up with her neighbour.",
     "My pt has been waiting five months for a cardiology appointment 🙄 madness.",
     "Gave 2 stacked shocks, ROSC, pt now on ICU and talking.",
+    "The patients on our frailty list are not 'bed blockers': they are waiting for care packages that don't exist.",
 ]
 
 
