@@ -753,3 +753,12 @@ def test_a_consent_taken_back_is_no_consent(linter):
 ])
 def test_the_same_words_about_no_patient_pass(linter, text):
     assert not raises(linter, text, "en")
+
+
+def test_a_room_said_without_the_word_is_a_room(linter):
+    report = linter.check("La mamie de la 17 a encore fugué à 3h du matin, l'équipe de nuit l'a retrouvée au parking.", lang="fr")
+    assert "la 17" in [f.text for f in report.findings if f.rule == "PRIV-ROOM-FR"]
+    assert "de la 17" not in report.rewrite
+    # expressions quoted to be condemned, and an age, are no room
+    assert not raises(linter, "Notre jargon en dit long : « le dément de la 4 », « l'AVC du fond ». Changeons-le.", "fr")
+    assert not raises(linter, "Une dame de la trentaine, une autre de la 30aine : nos patientes vieillissent avec nous.", "fr")

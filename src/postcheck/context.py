@@ -38,6 +38,9 @@ APPOSITION_REACH = 12  # characters from the comma to the role word
 # A sentence with a third-person pronoun goes on about someone named earlier.
 THIRD_PERSON = regex.compile(r"\b(?:il|elle|ils|elles|lui|leur|son|sa|ses|he|she|him|her|his|hers|they|them|their)\b",
                              regex.IGNORECASE)
+# So does the author's reply to them: "J'ai répondu que non", "I told her".
+REPLY = regex.compile(r"\b(?:j['’]ai\s+répondu|je\s+(?:lui|leur)\s+ai\s+(?:dit|répondu|expliqué)|I\s+(?:told|replied|answered|said))\b",
+                      regex.IGNORECASE)
 
 
 # A team named as the place where a patient was seen is no one the details are
@@ -210,13 +213,14 @@ class PostContext:
 
 
 def _carry_over(ctx: PostContext, labels: list[set]) -> None:
-    """A sentence that names no one but speaks of him or her goes on about the
-    one subject of the sentence before: "Patient sourd qui hurle. On l'entend
-    jusqu'au parking, lui par contre n'entend rien. Ironie." """
+    """A sentence that names no one but speaks of him or her, or answers them,
+    goes on about the one subject of the sentence before: "Patient sourd qui
+    hurle. On l'entend jusqu'au parking, lui par contre n'entend rien. Ironie." """
     for i in range(1, len(labels)):
         before = labels[i - 1] & set(SUBJECTS)
         start, end = ctx.sentences[i]
-        if len(before) == 1 and not labels[i] & set(SUBJECTS) and THIRD_PERSON.search(ctx.text, start, end):
+        if len(before) == 1 and not labels[i] & set(SUBJECTS) and (
+                THIRD_PERSON.search(ctx.text, start, end) or REPLY.search(ctx.text, start, end)):
             labels[i] |= before
 
 

@@ -262,6 +262,10 @@ def french_recognizers(lang: str = "fr") -> list:
                 0.7, lang),
         _simple("PROVIDER_ID", "FrProvider", r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*\d[\d ]{7,13}\d\b", 0.9, lang),
         _simple("ROOM", "FrRoom", r"\b(?:chambre|ch\.|lit|box|brancard)\s*(?:n°\s*)?\d{1,4}(?:\s?(?-i:[A-Z])\b)?", 0.6, lang),
+        # the room said without the word: "la patiente de la 12", "le papy de la 8", "le gros de la 12"
+        _simple("ROOM", "FrRoomElliptic",
+                r"(?<=\b(?:le|la|l['’]|du|au|ce|cette)\s*[\w-]+\s+de\s+)la\s+\d{1,3}\b"
+                r"(?!\s*(?:ans|h\b|heures|min|kg|%|°|[.,:h]\d))", 0.6, lang),
         _simple("STREET_ADDRESS", "FrAddress",
                 rf"\b(?:\d{{1,4}}|{FR_NUMBER})(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|route"
                 r"|quai|cours|square|résidence|lotissement)\s+(?:de\s+la\s+|des\s+|du\s+|de\s+l'|d'|de\s+)?[\w'-]+"
