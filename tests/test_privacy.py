@@ -286,7 +286,7 @@ def test_names_and_identifiers_in_new_wordings(linter, lang, text):
     ("fr", "Mon père a eu 80 ans aujourd'hui et fait encore 30 km de vélo chaque dimanche."),
     # a capitalised word that qualifies a noun, or someone the patient is compared to
     ("en", "Kids from the only Sikh family in the street came to the vaccination fair."),
-    ("fr", "Le papy de la 14 se prend pour Napoléon, il a sonné 30 fois cette nuit."),
+    ("fr", "Le papy du fond du couloir se prend pour Napoléon, il a sonné 30 fois cette nuit."),
     # one exact age and one relative date: a grief post, not an identification
     ("fr", "Ma patiente de 94 ans est partie cette nuit, entourée de ses enfants."),
 ])
@@ -762,3 +762,32 @@ def test_a_room_said_without_the_word_is_a_room(linter):
     # expressions quoted to be condemned, and an age, are no room
     assert not raises(linter, "Notre jargon en dit long : « le dément de la 4 », « l'AVC du fond ». Changeons-le.", "fr")
     assert not raises(linter, "Une dame de la trentaine, une autre de la 30aine : nos patientes vieillissent avec nous.", "fr")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prisoner from HMP Fordham, cell 22, sent to us with a GI bleed. Two officers at the bedside all night.",
+     "Prisoner from HMP Fordham, sent to us"),
+    ("Treated the Saturday league ref who got headbutted at the Millbrook Park game yesterday. Nasal fracture.",
+     "the Saturday league ref who got headbutted"),
+    ("Our village lottery winner (you know, the one from the Courier front page) came in with a stroke last night.",
+     "A lottery winner came in"),
+    ("The florist on Bridge St (the one with the neck tattoo) is 20 weeks pregnant and hasn't told her mum.",
+     "The florist is 20 weeks pregnant"),
+    ("Anyone at the bowls club will know Mrs Adeyemi's famous scones. She's with us, new heart failure.",
+     "know a patient's famous scones"),
+    ("Welcome home to the Pattersons and their triplets born at 31 weeks last month! All three off oxygen 💙",
+     "Welcome home to a family and their triplets"),
+    ("The cashier at my garage is now my patient with a new cancer diagnosis. Small town medicine.",
+     "The cashier is now my patient"),
+])
+def test_someone_known_from_a_prison_a_match_a_win_a_shop_or_a_surname(linter, text, expected):
+    report = linter.check(text, lang="en")
+    assert "patient-privacy" in report.categories
+    assert expected in report.rewrite, report.rewrite
+    assert not raises(linter, report.rewrite, "en"), report.rewrite
+
+
+def test_a_place_on_a_common_is_no_name(linter):
+    report = linter.check("If you run on Hadley Common you know Doreen and her two spaniels. She's on our stroke unit.", lang="en")
+    assert "Hadley Common" not in [f.text for f in report.findings if f.rule == "PRIV-NAME-EN"]
+    assert "Doreen" in [f.text for f in report.findings if f.rule == "PRIV-NAME-EN"]

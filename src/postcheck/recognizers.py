@@ -295,6 +295,8 @@ def english_recognizers(lang: str = "en") -> list:
         _simple("PROVIDER_ID", "ProviderId", r"\b(?:GMC|NPI|DEA)\s*(?:number|no\.?|#|:)?\s*[A-Z]{0,2}\d{6,10}\b", 0.9, lang),
         _simple("ROOM", "Room",
                 r"\b(?:room|rm|bed|bay|cubicle|side\s+room|bed\s+space|ward)\s*(?:#|no\.?\s*)?\d{1,4}(?-i:[A-Z])?\b", 0.6, lang),
+        # a prison cell: "cell 14", "cell block C"
+        _simple("ROOM", "EnCell", r"\bcell\s+(?:block\s+(?-i:[A-Z])\b|\d{1,4}(?-i:[A-Z])?\b)", 0.6, lang),
         _simple("STREET_ADDRESS", "Address",
                 r"\b\d{1,5}[A-Z]?\s+(?:(?-i:[A-Z])[a-z]+\s){1,3}(?-i:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard"
                 r"|Blvd|Close|Way|Court|Ct|Crescent|Terrace|Place|Pl|Gardens|Grove|Row|Mews)\b\.?", 0.75, lang),

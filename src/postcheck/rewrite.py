@@ -24,6 +24,8 @@ TIDY = [
     (regex.compile(r"([,;:])(?:\s*[,;:])+"), r"\1"),
     # Brackets emptied by removals: "()", "(,)", "( ; )".
     (regex.compile(r"\s*\([\s,;:/]*\)"), ""),
+    # A bracket whose last words were removed: "(a patient, the one)" -> "(a patient)".
+    (regex.compile(r"[,;:]\s*\)"), ")"),
     (regex.compile(r"^[ \t]*[,;:][ \t]*", regex.MULTILINE), ""),
     # A lone "." or "!" left at a line start by a dropped sentence (not an ellipsis).
     (regex.compile(r"^[ \t]*[.!](?![.!])[ \t]*", regex.MULTILINE), ""),

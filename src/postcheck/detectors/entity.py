@@ -46,6 +46,9 @@ NOT_A_PERSON_AFTER = regex.compile(
     r"Lane|Avenue|Ave|Close|Drive|Way)\b"
     # a department named after its specialty: "Paeds ED", "Ortho clinic"
     r"|^\s+(?:ED|ER|ICU|HDU|NICU|PICU|OPD|clinic|ward|resus)\b")
+# A span ending on a place word names a place: "on Brookfield Common", "at Fenton Park".
+PLACE_WORD = regex.compile(r"(?:Common|Park|Green|Heath|Moor|Fields|Hill|Woods?|Estate|Square|Bridge|Marsh|Forest|Beach|"
+                           r"Pier|Harbour|Quay|Gardens|Allotments)$")
 # Spans that are names by their form: an honorific, initials, a hashtag, "le petit Lucas".
 TRUSTED_NAME = regex.compile(
     r"(?:Mme|Mlle|M|Mr|Mrs|Ms|Miss|Mx|Madame|Monsieur|Mademoiselle)\b\.?\s+(?-i:[A-ZÉ])|#|@|[A-Z]\.|(?:le\s+petit|la\s+petite|(?-i:little|baby))\s",
@@ -162,6 +165,8 @@ class Detector(BaseDetector):
         start = max(start, words[0].idx)
         if NOT_A_PERSON_BEFORE.search(text, max(0, start - 30), start) or NOT_A_PERSON_AFTER.match(text[end:end + 20]):
             return None
+        if len(words) > 1 and PLACE_WORD.fullmatch(words[-1].text):
+            return None
         return start, end
 
     def _span(self, analysis, result) -> tuple[int, int] | None:
@@ -181,6 +186,8 @@ class Detector(BaseDetector):
         if named is None:
             return None
         start, end = named
+        if text[end - 2:end] in ("'s", "’s"):  # "Mr Okoye's marrows" -> "a patient's marrows"
+            end -= 2
         m = HONORIFIC.search(text, max(0, start - 15), start)
         return (m.start() if m else start), end
 
