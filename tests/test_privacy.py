@@ -732,8 +732,23 @@ def test_a_handle_of_a_doctor_or_a_body_is_no_patient_name(linter):
     # a case that opens on the role keeps its adjective
     ("Teenage striker for Kettering Town U16s, ACL rupture in Saturday's county final. Surgery Tuesday.",
      "Teenage patient, ACL rupture"),
+    # a prison, a match, a win, a shop, a surname
+    ("Prisoner from HMP Fordham, cell 22, sent to us with a GI bleed. Two officers at the bedside all night.",
+     "Prisoner from HMP Fordham, sent to us"),
+    ("Treated the Saturday league ref who got headbutted at the Millbrook Park game yesterday. Nasal fracture.",
+     "the Saturday league ref who got headbutted"),
+    ("Our village lottery winner (you know, the one from the Courier front page) came in with a stroke last night.",
+     "A lottery winner came in"),
+    ("The florist on Bridge St (the one with the neck tattoo) is 20 weeks pregnant and hasn't told her mum.",
+     "The florist is 20 weeks pregnant"),
+    ("Anyone at the bowls club will know Mrs Adeyemi's famous scones. She's with us, new heart failure.",
+     "know a patient's famous scones"),
+    ("Welcome home to the Pattersons and their triplets born at 31 weeks last month! All three off oxygen 💙",
+     "Welcome home to a family and their triplets"),
+    ("The cashier at my garage is now my patient with a new cancer diagnosis. Small town medicine.",
+     "The cashier is now my patient"),
 ])
-def test_someone_singled_out_by_a_place_a_scene_a_show_or_a_band(linter, text, expected):
+def test_someone_singled_out_by_a_place_a_scene_a_show_a_band_or_a_surname(linter, text, expected):
     report = linter.check(text, lang="en")
     assert "patient-privacy" in report.categories
     assert expected in report.rewrite, report.rewrite
@@ -762,29 +777,6 @@ def test_a_room_said_without_the_word_is_a_room(linter):
     # expressions quoted to be condemned, and an age, are no room
     assert not raises(linter, "Notre jargon en dit long : « le dément de la 4 », « l'AVC du fond ». Changeons-le.", "fr")
     assert not raises(linter, "Une dame de la trentaine, une autre de la 30aine : nos patientes vieillissent avec nous.", "fr")
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Prisoner from HMP Fordham, cell 22, sent to us with a GI bleed. Two officers at the bedside all night.",
-     "Prisoner from HMP Fordham, sent to us"),
-    ("Treated the Saturday league ref who got headbutted at the Millbrook Park game yesterday. Nasal fracture.",
-     "the Saturday league ref who got headbutted"),
-    ("Our village lottery winner (you know, the one from the Courier front page) came in with a stroke last night.",
-     "A lottery winner came in"),
-    ("The florist on Bridge St (the one with the neck tattoo) is 20 weeks pregnant and hasn't told her mum.",
-     "The florist is 20 weeks pregnant"),
-    ("Anyone at the bowls club will know Mrs Adeyemi's famous scones. She's with us, new heart failure.",
-     "know a patient's famous scones"),
-    ("Welcome home to the Pattersons and their triplets born at 31 weeks last month! All three off oxygen 💙",
-     "Welcome home to a family and their triplets"),
-    ("The cashier at my garage is now my patient with a new cancer diagnosis. Small town medicine.",
-     "The cashier is now my patient"),
-])
-def test_someone_known_from_a_prison_a_match_a_win_a_shop_or_a_surname(linter, text, expected):
-    report = linter.check(text, lang="en")
-    assert "patient-privacy" in report.categories
-    assert expected in report.rewrite, report.rewrite
-    assert not raises(linter, report.rewrite, "en"), report.rewrite
 
 
 def test_a_place_on_a_common_is_no_name(linter):
