@@ -58,11 +58,11 @@ FORMER = regex.compile(r"\b(?:retired|former|ex-?|ancien(?:ne)?)\s*$", regex.IGN
 # Nor is a doctor the patient has not got: "55, no GP, no meds", "pas de médecin traitant".
 NEGATED = regex.compile(r"\b(?:no|without|pas\s+de|sans|aucun)\s+$", regex.IGNORECASE)
 # Nor is a doctor who is the patient: "My patient is the only Sikh GP in our village".
+PATIENT_IS = regex.compile(r"\b(?:patient|pt|patiente|pte)\s+(?:is|was|est|était)\s+(?:(?:the|a|an|our|le|la|l['’]|une?)\s*)?"
+                           r"(?:(?:only|seule?|unique)\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 # Nor a role the sentence says is the patient: "The receptionist at my dentist's is now my patient".
 IS_MY_PATIENT = regex.compile(r"[^.!?\n]{0,40}?\b(?:is|was)\s+(?:now\s+|also\s+)?(?:my|our)\s+(?:patient|pt)\b",
                               regex.IGNORECASE)
-PATIENT_IS = regex.compile(r"\b(?:patient|pt|patiente|pte)\s+(?:is|was|est|était)\s+(?:(?:the|a|an|our|le|la|l['’]|une?)\s*)?"
-                           r"(?:(?:only|seule?|unique)\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 
 
 # Colleagues addressed are the audience, not whom the details are about: "Heads
