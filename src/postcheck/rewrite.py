@@ -34,7 +34,7 @@ TIDY = [
     (regex.compile(r"(?<!\.)\.[ \t]*\.(?!\.)"), "."),
 ]
 # English sets no space before ; : ! ? (a removal before one leaves it).
-EN_TIDY = [(regex.compile(r"[ \t]+([;:!?])(?=\s|$)"), r"\1")]
+TIDY_FOR = {"fr": TIDY, "en": TIDY + [(regex.compile(r"[ \t]+([;:!?])(?=\s|$)"), r"\1")]}
 # French elides "de", "que", "le", "la", "je" before a vowel: "de une" -> "d'une".
 FR_ELIDABLE = regex.compile(r"\b(de|que|le|la|je) $", regex.IGNORECASE)
 SENTENCE_START = regex.compile(r"(?:^|[.!?]\s+|\n\s*)$")
@@ -108,7 +108,7 @@ def apply(text: str, edits: list[tuple[int, int, str]], lang: str) -> str:
 
 
 def tidy(text: str, lang: str) -> str:
-    for pattern, repl in TIDY + (EN_TIDY if lang == "en" else []):
+    for pattern, repl in TIDY_FOR[lang]:
         text = pattern.sub(repl, text)
     return text.strip()
 

@@ -193,9 +193,8 @@ class Detector(BaseDetector):
         """The words between the start of the sentence and `start` when they
         are all modifiers ("Teenage"), "" when there are none; else None."""
         s_start = next((s for s, e in analysis.sentences if s <= start < e), 0)
-        s_start += len(analysis.text[s_start:start]) - len(analysis.text[s_start:start].lstrip())
         if all(t.pos_ in MODIFIER_POS for t in analysis.doc if s_start <= t.idx < start):
-            return analysis.text[s_start:start]
+            return analysis.text[s_start:start].strip()
         return None
 
     @staticmethod
