@@ -648,6 +648,9 @@ def test_a_surname_with_a_particle_is_rewritten_whole(linter):
     # a word inside the name's own replacement does not take the words beside it
     ("fr", "Joyeux anniversaire à Mme Huguette Le Bihan, notre doyenne de la résidence des Lilas !",
      "Joyeux anniversaire à une patiente"),
+    # a name before an apposition that says who it is goes with its comma
+    ("en", "Congratulations to James Whitfield, our first patient to finish the new CAR-T pathway!",
+     "Congratulations to our first patient to finish"),
 ])
 def test_a_name_replaced_keeps_the_words_around_it(linter, lang, text, expected):
     report = linter.check(text, lang=lang)
@@ -779,7 +782,24 @@ def test_a_room_said_without_the_word_is_a_room(linter):
     assert not raises(linter, "Une dame de la trentaine, une autre de la 30aine : nos patientes vieillissent avec nous.", "fr")
 
 
-def test_a_place_on_a_common_is_no_name(linter):
-    report = linter.check("If you run on Hadley Common you know Doreen and her two spaniels. She's on our stroke unit.", lang="en")
-    assert "Hadley Common" not in [f.text for f in report.findings if f.rule == "PRIV-NAME-EN"]
-    assert "Doreen" in [f.text for f in report.findings if f.rule == "PRIV-NAME-EN"]
+@pytest.mark.parametrize("text, name, place", [
+    ("If you run on Hadley Common you know Doreen and her two spaniels. She's on our stroke unit.", "Doreen", "Hadley Common"),
+    # a street is no name, and a surname with an elided particle is one name
+    ("Mr O'Driscoll from the chippy on Market St has a new stoma and asks about lifting.", "Mr O'Driscoll", "Market St"),
+    ("Saw Mrs D'Souza and her son on Church Lane today, his asthma is worse.", "Mrs D'Souza", "Church Lane"),
+])
+def test_a_place_on_a_common_or_a_street_is_no_name(linter, text, name, place):
+    names = [f.text for f in linter.check(text, lang="en").findings if f.rule == "PRIV-NAME-EN"]
+    assert name in names and place not in names, names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mr Okoye's MRN: 00482913 is wrong on the letter, can someone fix it?", "A patient's MRN is wrong on the letter"),
+    ("Pt's NHS no. 721 334 5893 keeps bouncing on the e-referral system.", "Pt's NHS no. keeps bouncing"),
+    ("Mrs Okafor's MRN is 2210458 if anyone on nights needs to pull her bloods.", "A patient's MRN if anyone on nights"),
+])
+def test_an_identifier_after_its_owner_keeps_its_label(linter, text, expected):
+    report = linter.check(text, lang="en")
+    assert "PRIV-ID-EN" in {f.rule for f in report.findings}
+    assert expected in report.rewrite, report.rewrite
+    assert not raises(linter, report.rewrite, "en"), report.rewrite

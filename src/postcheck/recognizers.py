@@ -155,9 +155,9 @@ RECORD_NUMBER = rf"[A-Z]{{0,3}}\d[\d -]{{3,14}}\d\b|{DIGIT_WORD}(?:[\s,-]+{DIGIT
 CASE_SENSITIVE = regex.DOTALL | regex.MULTILINE
 INITIALS = r"[A-ZÉ]\.(?:\s?-?[A-ZÉ]\.)*"
 # A first name and a surname, which may open on a particle ("Germaine Le Goff", "Anna Van
-# Dijk"; not "La", which is "La Poste"), or initials. A lone capital is an initial, except
+# Dijk"; not "La", which is "La Poste") or an elided one ("O'Driscoll"), or initials. A lone capital is an initial, except
 # X, Y and Z: "M. X" is the usual stand-in for no one.
-NAME = (rf"(?:[A-ZÉÈ][a-zà-ÿ'-]+(?:[ -](?:(?:Le|De|Du|Van|Von|Da|Di|Del|Dos|Mac)\s)?[A-ZÉÈ][a-zà-ÿ'-]+)?"
+NAME = (rf"(?:(?:O['’]|D['’])?[A-ZÉÈ][a-zà-ÿ'-]+(?:[ -](?:(?:Le|De|Du|Van|Von|Da|Di|Del|Dos|Mac)\s)?[A-ZÉÈ][a-zà-ÿ'-]+)?"
         rf"(?:\s{INITIALS})?|{INITIALS}|(?![XYZ])[A-ZÉ](?![\w.]))")
 FR_HONORIFIC_NAME = rf"\b(?:Mme|Mlle|Madame|Mademoiselle|Monsieur|M\.)\s+{NAME}"
 EN_HONORIFIC_NAME = rf"\b(?:Mrs|Mr|Ms|Miss|Mx)\.?\s+{NAME}"

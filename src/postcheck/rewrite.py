@@ -19,6 +19,9 @@ TIDY = [
     (regex.compile(r"[,;:](\s*[.!?])"), r"\1"),
     (regex.compile(r"([!?])\s*,"), r"\1"),
     (regex.compile(r"[ \t]{2,}"), " "),
+    # A preposition whose object was removed before an apposition: "Congrats to [name], our
+    # first patient" -> "Congrats to our first patient" (a space before the comma marks a removal).
+    (regex.compile(r"(?<=\b(?:to|for|with|by|from|à|pour|avec|par))[ \t]+,"), ""),
     # Not before ; : ! ? — French typography spaces them.
     (regex.compile(r"[ \t]+([,.)])(?!\.)"), r"\1"),
     (regex.compile(r"([,;:])(?:\s*[,;:])+"), r"\1"),

@@ -41,14 +41,16 @@ NOT_A_PERSON_BEFORE = regex.compile(
     r"|(?:sous|except|allergi\w*\s+(?:à|au|to)|allergies\s*:|prescri\w*|mis\s+sous|switched\s+to|started\s+on|"
     r"dose\s+of|taking|prend|prenait|de\s+la|du)\s*['‘\"«]?\s*)$",
     regex.IGNORECASE)
+# Words that end the name of a place ("Market St", "Brookfield Common"): a span
+# they end or follow is no person.
+PLACE_WORDS = (r"Street|St|Road|Rd|Lane|Avenue|Ave|Close|Drive|Way|Common|Park|Green|Heath|Moor|Fields|Hill|Woods?|"
+               r"Estate|Square|Bridge|Marsh|Forest|Beach|Pier|Harbour|Quay|Gardens|Allotments")
 NOT_A_PERSON_AFTER = regex.compile(
-    r"^-[a-z]|^\s*\d+(?:[.,]\d+)?\s*(?:mg|g|µg|mcg|ml|UI|IU|cp|mg/j)\b|^(?:['’]s)?\s+(?:disease|syndrome|sign|test|score|criteria|lesions?|nodes?|palsy|phenomenon|Street|St|Road|Rd|"
-    r"Lane|Avenue|Ave|Close|Drive|Way)\b"
+    r"^-[a-z]|^\s*\d+(?:[.,]\d+)?\s*(?:mg|g|µg|mcg|ml|UI|IU|cp|mg/j)\b|^(?:['’]s)?\s+(?:disease|syndrome|sign|test|score|criteria|lesions?|nodes?|palsy|phenomenon|"
+    rf"{PLACE_WORDS})\b"
     # a department named after its specialty: "Paeds ED", "Ortho clinic"
     r"|^\s+(?:ED|ER|ICU|HDU|NICU|PICU|OPD|clinic|ward|resus)\b")
-# A span ending on a place word names a place: "on Brookfield Common", "at Fenton Park".
-PLACE_WORD = regex.compile(r"(?:Common|Park|Green|Heath|Moor|Fields|Hill|Woods?|Estate|Square|Bridge|Marsh|Forest|Beach|"
-                           r"Pier|Harbour|Quay|Gardens|Allotments)$")
+PLACE_WORD = regex.compile(rf"(?:{PLACE_WORDS})")
 # Spans that are names by their form: an honorific, initials, a hashtag, "le petit Lucas".
 TRUSTED_NAME = regex.compile(
     r"(?:Mme|Mlle|M|Mr|Mrs|Ms|Miss|Mx|Madame|Monsieur|Mademoiselle)\b\.?\s+(?-i:[A-ZÉ])|#|@|[A-Z]\.|(?:le\s+petit|la\s+petite|(?-i:little|baby))\s",
@@ -75,6 +77,8 @@ LABEL_BEFORE = regex.compile(
     r"numéro\s+de\s+sécu(?:rité\s+sociale)?|(?:(?:his|her|their|my|the)\s+)?(?:phone\s+|mobile\s+|cell\s+)?number\s+is|"
     r"(?:son|sa|leur)\s+(?:numéro|portable|tél(?:éphone)?|e-?mail|adresse\s+e-?mail)\s+(?:est|c['’]est)(?:\s+le)?)"
     r"\s*(?::|#)?\s*$", regex.IGNORECASE)
+# An identifier that follows its owner keeps its label: "Pt's NHS no. [number]".
+POSSESSIVE_BEFORE = regex.compile(r"(?<=\w)['’]s\s+$")
 ADDRESS_WORDS = {"madame", "monsieur", "mesdames", "messieurs", "mademoiselle", "docteur", "professeur", "maître",
                  "mme", "mlle", "mr", "mrs", "ms", "dr", "pr", "prof",
                  "sir", "madam", "doctor", "professor", "nurse", "mum", "mom", "dad", "papa", "maman", "mamie", "papy"}
@@ -150,7 +154,8 @@ class Detector(BaseDetector):
         span = analysis.doc.char_span(start, end, alignment_mode="expand") or ()
         if any(t.is_digit for t in span):  # "Div 1", "Year 2": a division or a class, no one's name
             return None
-        words = [t for t in span if t.text[:1].isupper() and t.text.isalpha() and not (t.text.isupper() and len(t) > 1)]
+        words = [t for t in span if t.text[:1].isupper() and regex.fullmatch(r"\p{L}+(?:['’]\p{L}+)?", t.text)
+                 and not (t.text.isupper() and len(t) > 1)]  # "D'Souza" is one word
         while words and self._common(words[0]):  # "Merci Sandrine" -> "Sandrine"
             words.pop(0)
         if not words or (len(words) > 1 and words[0].text not in self.given
@@ -222,7 +227,23 @@ class Detector(BaseDetector):
         if entity_type == "DATE_OF_BIRTH":
             return None, generalize.birth_year(text[start:end], self.lang)
         label = LABEL_BEFORE.search(text, max(0, start - 40), start)
-        return generalize.removal_start(text, label.start() if label else start, self.lang), ""
+        start = label.start() if label else start
+        if POSSESSIVE_BEFORE.search(text, max(0, start - 4), start):
+            return self._number_start(text, start, end), ""
+        return generalize.removal_start(text, start, self.lang), ""
+
+    @staticmethod
+    def _number_start(text: str, start: int, end: int) -> int:
+        """Where the number of a labelled identifier begins, with what separates
+        it from its label: "Mr X's MRN: 00482913 is wrong" -> "a patient's MRN is
+        wrong", "Pt's MRN is 2210458 if..." -> "Pt's MRN if..." (the label says what
+        was removed, and the sentence keeps its subject)."""
+        number = regex.search(r"\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", text[start:end],
+                              regex.IGNORECASE)
+        k = start + number.start() if number else start
+        copula = regex.search(r"[\s:#=]*(?:\b(?:is|was|reads|est|c['’]est)\b)?[\s:#=]*$", text[start:k],
+                              regex.IGNORECASE)
+        return start + copula.start() if copula else k
 
     def _given_pairs(self, analysis) -> list:
         """"First-name Surname" pairs the NER missed ("saw Jenny Okoro in clinic")."""

@@ -47,6 +47,8 @@ DETAIL = {
 TITLES = {"docteur", "doc", "docteure", "madame", "monsieur", "mademoiselle", "professeur", "maître", "doctor",
           "sir", "madam", "nurse", "sister", "matron", "pt", "pte", "patient", "patiente", "mme", "mr", "mrs", "ms",
           "dr", "pr"}
+# Body parts named after someone: the NER reads "a torn Achilles" as a place.
+BODY_EPONYM = regex.compile(r"Achilles|Bartholin['’]?s?|Fallopian|Eustachian", regex.IGNORECASE)
 DETERMINER = regex.compile(r"(?:le|la|l['’]|les|un|une|mon|ma|notre|the|a|an|our|my)\b", regex.IGNORECASE)
 # The determiner and modifiers before a role: "our Year 11 netball" (captain).
 NOUN_PHRASE_HEAD = regex.compile(r"\b(?:the|our|my|their|your|an?|le|la|les|une?|mon|ma|notre)\s+(?:[\w'’-]+\s+){1,3}$",
@@ -121,6 +123,8 @@ class Detector(BaseDetector):
         if not words or words[0].strip(".") in TITLES:  # "« Docteur, ... »", "Pte F" are no place
             return False
         if words[0].strip(".,") in generalize.OUR_WORDS:
+            return False
+        if BODY_EPONYM.fullmatch(span.strip(" .")):
             return False
         if len(words) == 1 and (regex.search(r"\d", span) or self._common_opening(analysis, result.start, words[0])):
             return False
