@@ -49,6 +49,10 @@ TITLES = {"docteur", "doc", "docteure", "madame", "monsieur", "mademoiselle", "p
           "dr", "pr"}
 # Body parts named after someone: the NER reads "a torn Achilles" as a place.
 BODY_EPONYM = regex.compile(r"Achilles|Bartholin['’]?s?|Fallopian|Eustachian", regex.IGNORECASE)
+# A product asked for or taken is no place: "me demande du Viagra", "taking Xanax".
+SUBSTANCE_BEFORE = regex.compile(r"\b(?:demand\w*|pren\w*|pris|prescri\w*|veu\w+|voulai\w+|réclam\w*|sous|"
+                                 r"taking|takes|took|prescribed|asks?\s+for|asked\s+for|wants?|wanted)\s+"
+                                 r"(?:du\s+|de\s+la\s+|de\s+l['’]|des\s+|d['’]|some\s+|more\s+)?$", regex.IGNORECASE)
 DETERMINER = regex.compile(r"(?:le|la|l['’]|les|un|une|mon|ma|notre|the|a|an|our|my)\b", regex.IGNORECASE)
 # The determiner and modifiers before a role: "our Year 11 netball" (captain).
 NOUN_PHRASE_HEAD = regex.compile(r"\b(?:the|our|my|their|your|an?|le|la|les|une?|mon|ma|notre)\s+(?:[\w'’-]+\s+){1,3}$",
@@ -124,7 +128,7 @@ class Detector(BaseDetector):
             return False
         if words[0].strip(".,") in generalize.OUR_WORDS:
             return False
-        if BODY_EPONYM.fullmatch(span.strip(" .")):
+        if BODY_EPONYM.fullmatch(span.strip(" .")) or SUBSTANCE_BEFORE.search(text, max(0, result.start - 30), result.start):
             return False
         if len(words) == 1 and (regex.search(r"\d", span) or self._common_opening(analysis, result.start, words[0])):
             return False
