@@ -651,6 +651,11 @@ def test_a_surname_with_a_particle_is_rewritten_whole(linter):
     # a name before an apposition that says who it is goes with its comma
     ("en", "Congratulations to James Whitfield, our first patient to finish the new CAR-T pathway!",
      "Congratulations to our first patient to finish"),
+    # a name after "proud of" is a person, not a place; a name after a job the readers know goes
+    ("en", "Incredibly proud of Tom Okafor, who walked out of our rehab unit today after his spinal injury.",
+     "Incredibly proud of a patient, who walked out"),
+    ("en", "Our postman Derek is in our ward with a bowel cancer, send him a card if you are on his round.",
+     "Our postman is in our ward"),
 ])
 def test_a_name_replaced_keeps_the_words_around_it(linter, lang, text, expected):
     report = linter.check(text, lang=lang)
@@ -782,6 +787,11 @@ def test_a_room_said_without_the_word_is_a_room(linter):
     assert not raises(linter, "Une dame de la trentaine, une autre de la 30aine : nos patientes vieillissent avec nous.", "fr")
 
 
+def test_a_date_planned_for_becomes_soon(linter):
+    report = linter.check("Our only paediatric dialysis patient, 6, from Lerwick, goes home for Christmas!", lang="en")
+    assert "goes home soon!" in report.rewrite, report.rewrite
+
+
 @pytest.mark.parametrize("text, name, place", [
     ("If you run on Hadley Common you know Doreen and her two spaniels. She's on our stroke unit.", "Doreen", "Hadley Common"),
     # a street is no name, and a surname with an elided particle is one name
@@ -797,6 +807,9 @@ def test_a_place_on_a_common_or_a_street_is_no_name(linter, text, name, place):
     ("Mr Okoye's MRN: 00482913 is wrong on the letter, can someone fix it?", "A patient's MRN is wrong on the letter"),
     ("Pt's NHS no. 721 334 5893 keeps bouncing on the e-referral system.", "Pt's NHS no. keeps bouncing"),
     ("Mrs Okafor's MRN is 2210458 if anyone on nights needs to pull her bloods.", "A patient's MRN if anyone on nights"),
+    # the subject its sentence opens on keeps its label; after a comma the label goes too
+    ("SSN 521-44-7802 on the referral is wrong, the pt is 67. Who fixes this?", "SSN on the referral is wrong"),
+    ("Pt DOB 02.11.1987, NHS 603 118 2742, in resus now.", "Pt born in 1987, in resus now."),
 ])
 def test_an_identifier_after_its_owner_keeps_its_label(linter, text, expected):
     report = linter.check(text, lang="en")

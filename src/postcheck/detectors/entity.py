@@ -35,8 +35,9 @@ NOT_A_PERSON_BEFORE = regex.compile(
     r"|sosie\s+de|lookalike|look-alike|dressed\s+as|déguisée?\s+en)\s+"
     # an app someone is on: "scrolling Insta", "watching Netflix"
     r"|(?:scroll\w*|swip\w*|watch\w*|binge\w*|stream\w*)\s+"
-    # a place preposition, but not "Bravo à X", "Merci à X"
-    r"|(?:in|near|from|of|(?<!\b(?:bravo|merci|félicitations|courage|pensées?|bienvenue|rétablissement|hommage|soutien)\s)à"
+    # a place preposition, but not "Bravo à X", "Merci à X", "proud of X", "the death of X"
+    r"|(?:in|near|from|(?<!\b(?:proud|thinking|fond|loss|death|memory|care|wife|husband|son|daughter|mother|father|widow|friend|family)\s)of"
+    r"|(?<!\b(?:bravo|merci|félicitations|courage|pensées?|bienvenue|rétablissement|hommage|soutien)\s)à"
     r"|de|près\s+de)\s+(?:[A-Z][a-z]+\s+)?"
     r"|(?:sous|except|allergi\w*\s+(?:à|au|to)|allergies\s*:|prescri\w*|mis\s+sous|switched\s+to|started\s+on|"
     r"dose\s+of|taking|prend|prenait|de\s+la|du)\s*['‘\"«]?\s*)$",
@@ -62,7 +63,11 @@ ROLE_BEFORE = {
     "fr": regex.compile(r"\b(?:patiente?|patients?|pte?|femme|mari|fils|fille|mère|père|frère|sœur|soeur|épouse|époux|"
                         r"compagne?|merci|bravo|félicitations)\s*,?\s*$", regex.IGNORECASE),
     "en": regex.compile(r"\b(?:patients?|pt|wife|husband|son|daughter|mother|mum|mom|father|dad|brother|sister|partner|"
-                        r"thanks|thank\s+you|congrats|congratulations|well\s+done)\s*,?\s*$", regex.IGNORECASE),
+                        r"thanks|thank\s+you|congrats|congratulations|well\s+done|"
+                        # someone the readers know by their job: "our postman Derek" -> "our postman"
+                        r"(?:our|my|the)\s+(?:local\s+)?(?:postman|postwoman|postie|milkman|cleaner|plumber|builder|vicar|"
+                        r"caretaker|gardener|lollipop\s+(?:man|lady)|window\s+cleaner|barber|hairdresser|landlord|landlady))"
+                        r"\s*,?\s*$", regex.IGNORECASE),
 }
 # A name given as such goes with the word that gives it: "a guy named Kevin" -> "a guy".
 NAMED_BEFORE = {
@@ -73,12 +78,15 @@ NAMED_BEFORE = {
 # removed: "my pt with SSN 412-55-0937" -> "my pt", "his number is 07700..." -> "";
 # not after a possessive ("my pt's SSN 412-..." -> "my pt's SSN").
 LABEL_BEFORE = regex.compile(
-    r"(?<!['’]s\s|\b(?:his|her|their|its|son|sa|leur)\s)\b(?:SSN|NIR|NHS\s+(?:number|no\.?)|social\s+security(?:\s+number)?|n°\s*(?:de\s+)?sécu(?:rité\s+sociale)?|"
+    r"(?<!['’]s\s|\b(?:his|her|their|its|son|sa|leur)\s)\b(?:SSN|NIR|NHS(?:\s+(?:number|no\.?))?|social\s+security(?:\s+number)?|n°\s*(?:de\s+)?sécu(?:rité\s+sociale)?|"
     r"numéro\s+de\s+sécu(?:rité\s+sociale)?|(?:(?:his|her|their|my|the)\s+)?(?:phone\s+|mobile\s+|cell\s+)?number\s+is|"
     r"(?:son|sa|leur)\s+(?:numéro|portable|tél(?:éphone)?|e-?mail|adresse\s+e-?mail)\s+(?:est|c['’]est)(?:\s+le)?)"
     r"\s*(?::|#)?\s*$", regex.IGNORECASE)
-# An identifier that follows its owner keeps its label: "Pt's NHS no. [number]".
+# An identifier keeps its label when it follows its owner ("Pt's NHS no. [number]") or
+# is the subject its sentence opens on ("SSN [number] on the referral is wrong").
 POSSESSIVE_BEFORE = regex.compile(r"(?<=\w)['’]s\s+$")
+OPENS_SENTENCE = regex.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+CLAUSE_GOES_ON = regex.compile(r"\s+(?:on|in|is|was|for|from|has|had|keeps?|belongs?)\b")
 ADDRESS_WORDS = {"madame", "monsieur", "mesdames", "messieurs", "mademoiselle", "docteur", "professeur", "maître",
                  "mme", "mlle", "mr", "mrs", "ms", "dr", "pr", "prof",
                  "sir", "madam", "doctor", "professor", "nurse", "mum", "mom", "dad", "papa", "maman", "mamie", "papy"}
@@ -211,7 +219,7 @@ class Detector(BaseDetector):
     def _suggest(self, analysis, entity_type, start, end) -> tuple[int | None, str]:
         text = analysis.text
         if entity_type == "PERSON":
-            if text[start] == "#" or ROLE_BEFORE[self.lang].search(text, max(0, start - 20), start):
+            if text[start] == "#" or ROLE_BEFORE[self.lang].search(text, max(0, start - 30), start):
                 return len(text[:start].rstrip(" ,")), ""
             named = NAMED_BEFORE[self.lang].search(text, max(0, start - 20), start)
             if named:  # "a guy named Kevin calls" -> "a guy calls"
@@ -228,7 +236,8 @@ class Detector(BaseDetector):
             return None, generalize.birth_year(text[start:end], self.lang)
         label = LABEL_BEFORE.search(text, max(0, start - 40), start)
         start = label.start() if label else start
-        if POSSESSIVE_BEFORE.search(text, max(0, start - 4), start):
+        if POSSESSIVE_BEFORE.search(text, max(0, start - 4), start) or (
+                entity_type != "ROOM" and OPENS_SENTENCE.search(text, 0, start) and CLAUSE_GOES_ON.match(text, end)):
             return self._number_start(text, start, end), ""
         return generalize.removal_start(text, start, self.lang), ""
 
