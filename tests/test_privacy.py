@@ -656,6 +656,12 @@ def test_a_surname_with_a_particle_is_rewritten_whole(linter):
      "Incredibly proud of a patient, who walked out"),
     ("en", "Our postman Derek is in our ward with a bowel cancer, send him a card if you are on his round.",
      "Our postman is in our ward"),
+    # a title goes with the name; a contact detail closing its clause takes its copula; a removal
+    # between a full stop and a comma leaves a new sentence
+    ("en", "Shout out to Coach Dale Summers, back on the sidelines 6 weeks after his bypass. We're all cheering!",
+     "Shout out to a patient, back on the sidelines"),
+    ("en", "Mr. Ramirez in bed 3 asked me to call his daughter in Phoenix. 602-555-0187, if anyone on nights sees this.",
+     "his daughter in Phoenix. If anyone on nights sees this."),
 ])
 def test_a_name_replaced_keeps_the_words_around_it(linter, lang, text, expected):
     report = linter.check(text, lang=lang)
@@ -810,6 +816,7 @@ def test_a_place_on_a_common_or_a_street_is_no_name(linter, text, name, place):
     # the subject its sentence opens on keeps its label; after a comma the label goes too
     ("SSN 521-44-7802 on the referral is wrong, the pt is 67. Who fixes this?", "SSN on the referral is wrong"),
     ("Pt DOB 02.11.1987, NHS 603 118 2742, in resus now.", "Pt born in 1987, in resus now."),
+    ("Medicare ID 1EG4-TE5-MK72 rejected at the pharmacy for the third time.", "Medicare ID rejected at the pharmacy"),
 ])
 def test_an_identifier_after_its_owner_keeps_its_label(linter, text, expected):
     report = linter.check(text, lang="en")

@@ -148,7 +148,10 @@ EN_RECORD_WORD = (r"(?:MRN|medical\s+record(?:\s+(?:number|no\.?|#))?|hosp(?:ita
                   r"|(?:patient|pt)\s+(?:ID|number|no\.?)|chart\s+(?:number|no\.?|#)|NHS\s+(?:number|no\.?)"
                   r"|(?:member|subscriber|beneficiary|policy|insurance|Medicare|Medicaid)\s+(?:ID|number|no\.?|#))")
 DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-RECORD_NUMBER = rf"[A-Z]{{0,3}}\d[\d -]{{3,14}}\d\b|{DIGIT_WORD}(?:[\s,-]+{DIGIT_WORD}){{4,}}\b"
+# Digits with up to three letters before, a Medicare Beneficiary Identifier (4-3-4 letters and
+# digits, "1EG4-TE5-MK72"), or digits dictated in words.
+RECORD_NUMBER = (rf"[A-Z]{{0,3}}\d[\d -]{{3,14}}\d\b|\d[A-Z0-9]{{3}}-[A-Z0-9]{{3}}-[A-Z0-9]{{4}}\b"
+                 rf"|{DIGIT_WORD}(?:[\s,-]+{DIGIT_WORD}){{4,}}\b")
 
 # Honorific + a capitalised name or an initial ("Mme R.", "M. K.", "Mr. J.",
 # "Mrs Patel"); case-sensitive so that "M. le ministre" stays out.

@@ -18,6 +18,8 @@ from postcheck.model import Finding
 TIDY = [
     (regex.compile(r"[,;:](\s*[.!?])"), r"\1"),
     (regex.compile(r"([!?])\s*,"), r"\1"),
+    # A removal between a full stop and a comma: "in Phoenix. [phone], if anyone" -> "in Phoenix. If anyone".
+    (regex.compile(r"([.!?])[ \t]+,[ \t]*(\w)"), lambda m: f"{m.group(1)} {m.group(2).upper()}"),
     (regex.compile(r"[ \t]{2,}"), " "),
     # A preposition whose object was removed before an apposition: "Congrats to [name], our
     # first patient" -> "Congrats to our first patient" (a space before the comma marks a removal).

@@ -86,7 +86,14 @@ LABEL_BEFORE = regex.compile(
 # is the subject its sentence opens on ("SSN [number] on the referral is wrong").
 POSSESSIVE_BEFORE = regex.compile(r"(?<=\w)['’]s\s+$")
 OPENS_SENTENCE = regex.compile(r"(?:^|[.!?]\s+|\n\s*)$")
-CLAUSE_GOES_ON = regex.compile(r"\s+(?:on|in|is|was|for|from|has|had|keeps?|belongs?)\b")
+CLAUSE_GOES_ON = regex.compile(r"\s+(?:on|in|is|was|for|from|has|had|keeps?|belongs?|rejected|denied|returned|bounced)\b")
+# A contact detail stated after a possessive label, closing its clause, loses its copula:
+# "pt's email is [address], wants" -> "pt's email, wants".
+COPULA_BEFORE = regex.compile(r"(?<=['’]s\s+(?:e-?mail|mobile|phone|number|cell)(?:\s+(?:address|number))?)\s+(?:is|was)\s*:?\s*$",
+                              regex.IGNORECASE)
+# A title that goes with the name it precedes: "Coach Dale Summers" -> "a patient".
+TITLE_BEFORE = regex.compile(r"\b(?-i:Coach|Sergeant|Sgt\.?|Corporal|Cpl\.?|Officer|Captain|Capt\.?|Major|Colonel|Lieutenant|Lt\.?|"
+                             r"Pastor|Reverend|Rev\.?|Judge|Councillor|Councilor|Deputy|Sheriff|Chief)\s+$")
 ADDRESS_WORDS = {"madame", "monsieur", "mesdames", "messieurs", "mademoiselle", "docteur", "professeur", "maître",
                  "mme", "mlle", "mr", "mrs", "ms", "dr", "pr", "prof",
                  "sir", "madam", "doctor", "professor", "nurse", "mum", "mom", "dad", "papa", "maman", "mamie", "papy"}
@@ -228,6 +235,9 @@ class Detector(BaseDetector):
                 # "Mrs X, a patient I have cared for" -> "a patient I have cared for"
                 return start, ""
             phrase = generalize.person(self.lang, generalize.sex_near(text, start, end))
+            title = TITLE_BEFORE.search(text, max(0, start - 15), start)
+            if title:  # "Shout out to Coach Dale Summers" -> "Shout out to a patient"
+                return title.start(), phrase
             adjective = self._adjective_before(analysis, start)
             if adjective is not None:  # "lovely Mr Okafor" -> "a lovely patient"
                 return adjective.idx, f"{phrase.split()[0]} {adjective.text} {phrase.split()[-1]}"
@@ -239,6 +249,9 @@ class Detector(BaseDetector):
         if POSSESSIVE_BEFORE.search(text, max(0, start - 4), start) or (
                 entity_type != "ROOM" and OPENS_SENTENCE.search(text, 0, start) and CLAUSE_GOES_ON.match(text, end)):
             return self._number_start(text, start, end), ""
+        copula = COPULA_BEFORE.search(text, max(0, start - 30), start)
+        if copula and regex.match(r"\s*(?:[,.;!?]|$)", text[end:]):
+            return copula.start(), ""
         return generalize.removal_start(text, start, self.lang), ""
 
     @staticmethod

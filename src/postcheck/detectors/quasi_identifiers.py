@@ -114,6 +114,8 @@ class Detector(BaseDetector):
             if pid not in candidates:
                 continue
             for start, end in analysis.matches(pattern, f"rule {self.rule.id}, detail {kind}"):
+                while start < end and analysis.text[start].isspace():  # an optional preposition left out
+                    start += 1
                 if end > start and not (proper and analysis.text[start:end].lower() in self.common):
                     yield start, end, False
 
