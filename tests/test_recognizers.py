@@ -121,6 +121,11 @@ def test_french_street_addresses(linter, address):
     assert ("STREET_ADDRESS", address) in found(linter, "fr", f"Elle habite {address}, au rez-de-chaussée.")
 
 
+def test_an_article_is_no_house_number(linter):
+    # "une" reads as a number in words, "place" as a street type
+    assert not [f for f in found(linter, "fr", "Quelqu'un a une place en SSR pour elle ?") if f[0] == "STREET_ADDRESS"]
+
+
 @pytest.mark.parametrize("address", ["221B Baker Street", "14 Station Road", "12 Elm Grove"])
 def test_english_street_addresses(linter, address):
     assert ("STREET_ADDRESS", address) in found(linter, "en", f"She lives at {address}, on her own.")

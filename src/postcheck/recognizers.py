@@ -270,7 +270,8 @@ def french_recognizers(lang: str = "fr") -> list:
                 r"(?<=\b(?:le|la|l['’]|du|au|ce|cette)\s*[\w-]+\s+de\s+)la\s+\d{1,3}\b"
                 r"(?!\s*(?:ans|h\b|heures|min|kg|%|°|[.,:h]\d))", 0.6, lang),
         _simple("STREET_ADDRESS", "FrAddress",
-                rf"\b(?:\d{{1,4}}|{FR_NUMBER})(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|route"
+                # a number in words, but not "une" ("une place en SSR" is no address)
+                rf"\b(?:\d{{1,4}}|(?!une?\b){FR_NUMBER})(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|route"
                 r"|quai|cours|square|résidence|lotissement)\s+(?:de\s+la\s+|des\s+|du\s+|de\s+l'|d'|de\s+)?[\w'-]+"
                 r"(?:\s+(?-i:[A-ZÉ])[\w'-]+){0,3}", 0.75, lang),
         _simple("POSTCODE", "FrPostcodeTown",

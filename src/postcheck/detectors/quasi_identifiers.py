@@ -225,8 +225,10 @@ class Detector(BaseDetector):
                       for s, e, ent in self._spans(analysis, entities, kind, may_match)]
         spans = [(s, e) for _, s, e, _ in candidates]
         # Longer spans first ("le 3 février" over "février"), and at equal length
-        # a listed word over a guessed entity ("Paris" the big city over LOCATION).
-        for kind, start, end, entity in sorted(candidates, key=lambda c: (c[1] - c[2], c[3])):
+        # a listed word over a guessed entity ("Paris" the big city over LOCATION),
+        # then a detail that identifies alone ("Koh-Lanta" a TV contest over a place).
+        for kind, start, end, entity in sorted(candidates,
+                                               key=lambda c: (c[1] - c[2], c[3], not self.details[c[0]].get("alone"))):
             overlap = [t for t in taken if t[0] < end and start < t[1]]
             if not self._about_patient(context, start, end, spans):
                 continue
