@@ -180,7 +180,9 @@ AT_HANDLE_NAME = r"(?<![\w@])@(?!(?:Dr|Prof|Doc|Nurse|Team|The|Official|Royal|Sa
 # Capitalised words that are days or months, not first names.
 EN_DAYS_MONTHS = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                   r"August|September|October|November|December")
-NOT_A_NAME = rf"(?!(?:{EN_DAYS_MONTHS}|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche)\b)"
+# Diseases named after someone: "ma patiente Alzheimer" names the disease, not her.
+EPONYMS = r"Alzheimer|Parkinson|Crohn|Charcot|Huntington|Basedow|Hashimoto|Asperger|Tourette|Raynaud|Horton|Kahler|Hodgkin|Down"
+NOT_A_NAME = rf"(?!(?:{EN_DAYS_MONTHS}|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|{EPONYMS})\b)"
 FR_NAMED = (r"(?<=\b(?:connaît|connaissez|connais|appelle|appelée?|prénommée?|surnommée?|[Mm](?:on|a)\s+patiente?)\s)"
             + NOT_A_NAME + r"[A-ZÉ][a-zà-ÿ]+(?:[ -][A-ZÉ][a-zà-ÿ]+)?")
 EN_PATIENT_WORD = r"(?:[Mm]y|[Oo]ur)\s+(?:(?:oldest|youngest|favourite|favorite|first|last)\s+)?(?:patient|pt)"

@@ -15,7 +15,7 @@ import regex
 from postcheck import generalize
 from postcheck.detectors import BaseDetector, Hit
 from postcheck.nlp import Lexicon, lexicon
-from postcheck.recognizers import resolve
+from postcheck.recognizers import EPONYMS, resolve
 
 HONORIFIC = regex.compile(r"(?:\b(?:Mme|Mlle|M|Mr|Mrs|Ms|Miss|Mx|Madame|Monsieur|Mademoiselle)\.?\s+)$")
 # What a capitalised word is not a person's name after: a street, a disease or a
@@ -175,6 +175,8 @@ class Detector(BaseDetector):
             words.pop(0)
         if not words or (len(words) > 1 and words[0].text not in self.given
                          and all(t.text.lower() in self.lexicon for t in words)):
+            return None
+        if all(regex.fullmatch(EPONYMS, t.text) for t in words):  # "ma patiente Alzheimer": the disease
             return None
         # A capitalised word that qualifies a common noun is no name: "the only Sikh family",
         # "a Tesco delivery driver".
