@@ -19,6 +19,8 @@ FR_DECADES = {
 }
 EN_DECADES = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
 RECENTLY = {"fr": "récemment", "en": "recently"}
+# Where a sentence begins: nothing but its opening space since a full stop or a line break.
+SENTENCE_START = regex.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 # What our own rewrites put in a post: checked again, these are no details
 # (the NER takes a capitalised "Septuagénaire" opening a sentence for a place).
 OUR_WORDS = frozenset(FR_DECADES.values()) | {w + "s" for w in FR_DECADES.values()} | set(RECENTLY.values())

@@ -42,7 +42,6 @@ TIDY = [
 TIDY_FOR = {"fr": TIDY, "en": TIDY + [(regex.compile(r"[ \t]+([;:!?])(?=\s|$)"), r"\1")]}
 # French elides "de", "que", "le", "la", "je" before a vowel: "de une" -> "d'une".
 FR_ELIDABLE = regex.compile(r"\b(de|que|le|la|je) $", regex.IGNORECASE)
-SENTENCE_START = regex.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 
 
 def _elide(text: str, start: int, suggestion: str) -> tuple[int, str]:
@@ -80,7 +79,7 @@ def _edits(text: str, findings: list[Finding], lang: str) -> list[tuple[int, int
             start = f.start
         if suggestion and lang == "fr":
             start, suggestion = _elide(text, start, suggestion)
-        if suggestion and SENTENCE_START.search(text, 0, start):
+        if suggestion and generalize.SENTENCE_START.search(text, 0, start):
             suggestion = suggestion[0].upper() + suggestion[1:]
         edits.append((start, end, suggestion))
     return edits

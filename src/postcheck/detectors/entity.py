@@ -15,7 +15,7 @@ import regex
 from postcheck import generalize
 from postcheck.detectors import BaseDetector, Hit
 from postcheck.nlp import Lexicon, lexicon
-from postcheck.recognizers import EPONYMS, resolve
+from postcheck.recognizers import DIGIT_WORD, EPONYMS, resolve
 
 HONORIFIC = regex.compile(r"(?:\b(?:Mme|Mlle|M|Mr|Mrs|Ms|Miss|Mx|Madame|Monsieur|Mademoiselle)\.?\s+)$")
 # What a capitalised word is not a person's name after: a street, a disease or a
@@ -85,12 +85,15 @@ LABEL_BEFORE = regex.compile(
 # An identifier keeps its label when it follows its owner ("Pt's NHS no. [number]") or
 # is the subject its sentence opens on ("SSN [number] on the referral is wrong").
 POSSESSIVE_BEFORE = regex.compile(r"(?<=\w)['’]s\s+$")
-OPENS_SENTENCE = regex.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 CLAUSE_GOES_ON = regex.compile(r"\s+(?:on|in|is|was|for|from|has|had|keeps?|belongs?|rejected|denied|returned|bounced)\b")
+# The number inside a labelled identifier, and what joins it to its label ("MRN is", "MRN:").
+NUMBER = regex.compile(rf"\d|\b{DIGIT_WORD}\b", regex.IGNORECASE)
+LABEL_JOIN = regex.compile(r"[\s:#=]*(?:\b(?:is|was|reads|est|c['’]est)\b)?[\s:#=]*$", regex.IGNORECASE)
 # A contact detail stated after a possessive label, closing its clause, loses its copula:
 # "pt's email is [address], wants" -> "pt's email, wants".
 COPULA_BEFORE = regex.compile(r"(?<=['’]s\s+(?:e-?mail|mobile|phone|number|cell)(?:\s+(?:address|number))?)\s+(?:is|was)\s*:?\s*$",
                               regex.IGNORECASE)
+CLAUSE_ENDS = regex.compile(r"\s*(?:[,.;!?]|$)")
 # A title that goes with the name it precedes: "Coach Dale Summers" -> "a patient".
 TITLE_BEFORE = regex.compile(r"\b(?-i:Coach|Sergeant|Sgt\.?|Corporal|Cpl\.?|Officer|Captain|Capt\.?|Major|Colonel|Lieutenant|Lt\.?|"
                              r"Pastor|Reverend|Rev\.?|Judge|Councillor|Councilor|Deputy|Sheriff|Chief)\s+$")
@@ -246,15 +249,21 @@ class Detector(BaseDetector):
             return None, phrase
         if entity_type == "DATE_OF_BIRTH":
             return None, generalize.birth_year(text[start:end], self.lang)
+        return self._removal_start(text, entity_type, start, end), ""
+
+    def _removal_start(self, text: str, entity_type: str, start: int, end: int) -> int:
+        """Where the removal of an identifier or a contact detail starts: with its
+        label ("SSN 412-..." goes whole), or after it when the label has to stay."""
         label = LABEL_BEFORE.search(text, max(0, start - 40), start)
         start = label.start() if label else start
         if POSSESSIVE_BEFORE.search(text, max(0, start - 4), start) or (
-                entity_type != "ROOM" and OPENS_SENTENCE.search(text, 0, start) and CLAUSE_GOES_ON.match(text, end)):
-            return self._number_start(text, start, end), ""
+                entity_type != "ROOM" and generalize.SENTENCE_START.search(text, 0, start)
+                and CLAUSE_GOES_ON.match(text, end)):
+            return self._number_start(text, start, end)
         copula = COPULA_BEFORE.search(text, max(0, start - 30), start)
-        if copula and regex.match(r"\s*(?:[,.;!?]|$)", text[end:]):
-            return copula.start(), ""
-        return generalize.removal_start(text, start, self.lang), ""
+        if copula and CLAUSE_ENDS.match(text, end):
+            return copula.start()
+        return generalize.removal_start(text, start, self.lang)
 
     @staticmethod
     def _number_start(text: str, start: int, end: int) -> int:
@@ -262,12 +271,9 @@ class Detector(BaseDetector):
         it from its label: "Mr X's MRN: 00482913 is wrong" -> "a patient's MRN is
         wrong", "Pt's MRN is 2210458 if..." -> "Pt's MRN if..." (the label says what
         was removed, and the sentence keeps its subject)."""
-        number = regex.search(r"\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", text[start:end],
-                              regex.IGNORECASE)
-        k = start + number.start() if number else start
-        copula = regex.search(r"[\s:#=]*(?:\b(?:is|was|reads|est|c['’]est)\b)?[\s:#=]*$", text[start:k],
-                              regex.IGNORECASE)
-        return start + copula.start() if copula else k
+        number = NUMBER.search(text, start, end)
+        k = number.start() if number else start
+        return LABEL_JOIN.search(text, start, k).start()
 
     def _given_pairs(self, analysis) -> list:
         """"First-name Surname" pairs the NER missed ("saw Jenny Okoro in clinic")."""
