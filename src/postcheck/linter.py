@@ -85,7 +85,9 @@ class Linter:
         if action == "replace":
             return rule.text(rule.fix.with_, analysis.lang), None
         if action == "generalize":
-            return hit.suggestion, (hit.fix_start, hit.end) if hit.fix_start is not None else None
+            if hit.fix_start is None and hit.fix_end is None:
+                return hit.suggestion, None
+            return hit.suggestion, (hit.start if hit.fix_start is None else hit.fix_start, hit.fix_end or hit.end)
         if action == "remove":
             return "", (generalize.removal_start(analysis.text, hit.start, analysis.lang), hit.end)
         if action == "drop-sentence":

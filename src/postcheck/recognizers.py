@@ -81,17 +81,20 @@ def nir_is_valid(text: str) -> bool:
 
 class FrNirRecognizer(PatternRecognizer):
     """NIR (numéro de sécurité sociale): sex, year, month, place (2A/2B for Corsica,
-    three digits overseas), order number, key; grouped or not. Only a valid key counts."""
+    three digits overseas), order number, key; grouped or not. A valid key makes it
+    certain; a wrong one (a typo, a number made up for a screenshot) keeps a low score
+    that only a word such as "sécu" or "CPAM" nearby lifts over the rule's minimum."""
 
     NIR = (r"(?<![\w.])[1-478][ .-]?\d{2}[ .-]?\d{2}[ .-]?(?:\d{2}|2[AaBb])[ .-]?\d[ .-]?\d{2}"
            r"[ .-]?\d{3}[ .-]?\d{2}(?![\w])")
 
     def __init__(self, lang: str = "fr"):
-        super().__init__(supported_entity="FR_NIR", name="FrNir", patterns=[Pattern("NIR", self.NIR, 0.5)],
-                         context=["sécu", "nir", "insee", "vitale", "sécurité"], supported_language=lang)
+        super().__init__(supported_entity="FR_NIR", name="FrNir", patterns=[Pattern("NIR", self.NIR, 0.3)],
+                         context=["sécu", "nir", "insee", "vitale", "sécurité", "cpam", "ameli", "assuré", "assurée"],
+                         supported_language=lang)
 
-    def validate_result(self, pattern_text: str) -> bool:
-        return nir_is_valid(pattern_text)
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return True if nir_is_valid(pattern_text) else None
 
 
 class NhsNumberRecognizer(NhsRecognizer):

@@ -81,8 +81,24 @@ def _edits(text: str, findings: list[Finding], lang: str) -> list[tuple[int, int
             start, suggestion = _elide(text, start, suggestion)
         if suggestion and generalize.SENTENCE_START.search(text, 0, start):
             suggestion = suggestion[0].upper() + suggestion[1:]
+        elif not suggestion and generalize.SENTENCE_START.search(text, 0, start):
+            end, suggestion = _next_word_opens(text, end, findings)
         edits.append((start, end, suggestion))
     return edits
+
+
+# The first letter after a removal, past the punctuation the removal orphans.
+NEXT_LETTER = regex.compile(r"[ \t,;:]*([^\W\d_])")
+
+
+def _next_word_opens(text: str, end: int, findings: list[Finding]) -> tuple[int, str]:
+    """A removal of a sentence's opening words leaves the next word to open it:
+    "Her MRN is [number] and the lab..." -> "The lab..." (unless that word has its own edit)."""
+    m = NEXT_LETTER.match(text, end)
+    spans = [f.fix_span or (f.start, f.end) for f in findings if f.suggestion is not None]
+    if not m or not m.group(1).islower() or any(s < m.end() and end < e for s, e in spans):
+        return end, ""
+    return m.end(), m.group(1).upper()
 
 
 @cache

@@ -20,6 +20,9 @@ class Hit:
     # Where that replacement starts, when it takes more than the match
     # ("à Montargis" is removed whole when "Montargis" is the detail).
     fix_start: int | None = None
+    # Where it ends, when it takes more than the match: an identifier's whole clause
+    # ("Her MRN is [number] and the lab..." -> "The lab...").
+    fix_end: int | None = None
 
 
 class BaseDetector:

@@ -94,6 +94,26 @@ LABEL_JOIN = regex.compile(r"[\s:#=]*(?:\b(?:is|was|reads|est|c['’]est)\b)?[\s
 COPULA_BEFORE = regex.compile(r"(?<=['’]s\s+(?:e-?mail|mobile|phone|number|cell)(?:\s+(?:address|number))?)\s+(?:is|was)\s*:?\s*$",
                               regex.IGNORECASE)
 CLAUSE_ENDS = regex.compile(r"\s*(?:[,.;!?]|$)")
+# What names an identifier ("her MRN", "le NIR de ma patiente", "son numéro de sécu").
+ID_LABEL = (r"(?:(?:NHS|hospital|record|phone|mobile|cell)\s+)?(?:number|no\.?)|numéro(?:\s+de\s+sécu(?:rité\s+sociale)?)?"
+            r"|NIR|MRN|SSN|IPP|sécu|phone|mobile|portable|tél(?:éphone)?|e-?mail|(?:adresse\s+)?e-?mail|address|adresse")
+# The label with whose it is: "the SSN of my patient", "le NIR de mon patient".
+ID_LABEL_OF = rf"\b(?:{ID_LABEL})(?:[ \t]+(?:of|de|du|d['’])[ \t]*(?:[\w'’-]+[ \t]+){{0,2}}?[\w'’-]+)?"
+# A sentence that opens on an identifier's label and its copula says nothing else
+# about the patient: "Her MRN is [number] and the lab..." -> "The lab...".
+ID_CLAUSE = regex.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:[\w'’-]+[ \t]+){{0,5}}?{ID_LABEL_OF}"
+                          rf"(?:[ \t]+(?:is|was|est|c['’]est)(?:[ \t]+le)?[ \t]*:?|[ \t]*:)[ \t]*$", regex.IGNORECASE)
+# What follows such a clause: a conjunction or a comma before the next clause, or the sentence's end.
+ID_CLAUSE_END = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:and|but|so|et|mais|donc)[ \t]+(?=\w)"
+                              r"|[ \t]*,[ \t]*(?=(?:il|elle|ils|elles|on|je|nous|vous|la|le|les|l['’]|son|sa|ses|he|she|they|we|I|it|the"
+                              r"|her|his|their|my|our|a|an|un|une|des|ce|cette|can|could|pouvez|quelqu['’]un|someone|anyone)\b)"
+                              r"|[ \t]*(?:[.!?]+[ \t]*|$)", regex.IGNORECASE)
+APPOSITION_ENDS = regex.compile(r"[ \t]*,")
+# An identifier given as what a patient comes "with", beside what else they come with.
+WITH_BEFORE = regex.compile(r"\b(?:with|avec)[ \t]+$", regex.IGNORECASE)
+AND_AFTER = regex.compile(r"[ \t]+(?:and|et)[ \t]+", regex.IGNORECASE)
+# An identifier set between commas after its label: "her NHS number, [number], comes back" -> "her NHS number comes back".
+ID_APPOSITION = regex.compile(rf"(?<={ID_LABEL_OF})[ \t]*,[ \t]*$", regex.IGNORECASE)
 # A title that goes with the name it precedes: "Coach Dale Summers" -> "a patient".
 TITLE_BEFORE = regex.compile(r"\b(?-i:Coach|Sergeant|Sgt\.?|Corporal|Cpl\.?|Officer|Captain|Capt\.?|Major|Colonel|Lieutenant|Lt\.?|"
                              r"Pastor|Reverend|Rev\.?|Judge|Councillor|Councilor|Deputy|Sheriff|Chief)\s+$")
@@ -228,28 +248,49 @@ class Detector(BaseDetector):
             return previous if before is None or before.pos_ not in ("DET", "PRON") else None
         return None
 
-    def _suggest(self, analysis, entity_type, start, end) -> tuple[int | None, str]:
+    def _suggest(self, analysis, entity_type, start, end) -> tuple[int | None, int | None, str]:
+        """(fix start, fix end, replacement): None keeps the match's own bound."""
         text = analysis.text
         if entity_type == "PERSON":
             if text[start] == "#" or ROLE_BEFORE[self.lang].search(text, max(0, start - 30), start):
-                return len(text[:start].rstrip(" ,")), ""
+                return len(text[:start].rstrip(" ,")), None, ""
             named = NAMED_BEFORE[self.lang].search(text, max(0, start - 20), start)
             if named:  # "a guy named Kevin calls" -> "a guy calls"
-                return named.start(), ""
+                return named.start(), None, ""
             if PATIENT_APPOSITION.match(text[end:end + 30]):
                 # "Mrs X, a patient I have cared for" -> "a patient I have cared for"
-                return start, ""
+                return start, None, ""
             phrase = generalize.person(self.lang, generalize.sex_near(text, start, end))
             title = TITLE_BEFORE.search(text, max(0, start - 15), start)
             if title:  # "Shout out to Coach Dale Summers" -> "Shout out to a patient"
-                return title.start(), phrase
+                return title.start(), None, phrase
             adjective = self._adjective_before(analysis, start)
             if adjective is not None:  # "lovely Mr Okafor" -> "a lovely patient"
-                return adjective.idx, f"{phrase.split()[0]} {adjective.text} {phrase.split()[-1]}"
-            return None, phrase
+                return adjective.idx, None, f"{phrase.split()[0]} {adjective.text} {phrase.split()[-1]}"
+            return None, None, phrase
         if entity_type == "DATE_OF_BIRTH":
-            return None, generalize.birth_year(text[start:end], self.lang)
-        return self._removal_start(text, entity_type, start, end), ""
+            return None, None, generalize.birth_year(text[start:end], self.lang)
+        return *self._removal_span(text, entity_type, start, end), ""
+
+    def _removal_span(self, text: str, entity_type: str, start: int, end: int) -> tuple[int, int]:
+        """What goes with an identifier or a contact detail: the clause that only
+        states it, or the commas around it after its label; else what `_removal_start` says."""
+        number = NUMBER.search(text, start, end)
+        clause = ID_CLAUSE.search(text, max(0, start - 80), number.start() if number else start)
+        after = ID_CLAUSE_END.match(text, end)
+        if clause and after:
+            return clause.start(), after.end()
+        label = LABEL_BEFORE.search(text, max(0, start - 40), start)
+        first = label.start() if label else start
+        joined = AND_AFTER.match(text, end)
+        if joined and WITH_BEFORE.search(text, max(0, first - 8), first):
+            # "Patient with NHS number [number] and chest pain" -> "Patient with chest pain"
+            return first, joined.end()
+        comma = ID_APPOSITION.search(text, max(0, start - 30), start)
+        after = APPOSITION_ENDS.match(text, end)
+        if comma and after:
+            return comma.start(), after.end()
+        return self._removal_start(text, entity_type, start, end), end
 
     def _removal_start(self, text: str, entity_type: str, start: int, end: int) -> int:
         """Where the removal of an identifier or a contact detail starts: with its
@@ -304,8 +345,8 @@ class Detector(BaseDetector):
                 done.append(span)
                 if result.entity_type == "PERSON":
                     names.setdefault(analysis.text[start:end], result.score)
-                fix_start, suggestion = self._suggest(analysis, result.entity_type, start, end)
-                yield Hit(start, end, result.score, suggestion, fix_start=fix_start)
+                fix_start, fix_end, suggestion = self._suggest(analysis, result.entity_type, start, end)
+                yield Hit(start, end, result.score, suggestion, fix_start=fix_start, fix_end=fix_end)
         yield from self._repeats(analysis, names, done)
 
     def _repeats(self, analysis, names: dict[str, float], done: list[tuple[int, int]]):
@@ -316,5 +357,5 @@ class Detector(BaseDetector):
                 if any(s < m.end() and m.start() < e for s, e in done):
                     continue
                 done.append(m.span())
-                fix_start, suggestion = self._suggest(analysis, "PERSON", m.start(), m.end())
-                yield Hit(m.start(), m.end(), score, suggestion, fix_start=fix_start)
+                fix_start, fix_end, suggestion = self._suggest(analysis, "PERSON", m.start(), m.end())
+                yield Hit(m.start(), m.end(), score, suggestion, fix_start=fix_start, fix_end=fix_end)
