@@ -186,22 +186,23 @@ def age(text: str, start: int, end: int, lang: str, noun_end: int | None = None)
 # after "depuis" it becomes "depuis peu".
 OF_BEFORE = regex.compile(r"\s*\b(?:de|d['’]|of)\s*$", regex.IGNORECASE)
 SINCE_BEFORE = regex.compile(r"\b(?:depuis|since)\s+$", regex.IGNORECASE)
-# A date something is planned for: "goes home for Christmas" -> "goes home soon".
-FOR_BEFORE = regex.compile(r"\b(?:for|pour)\s+$", regex.IGNORECASE)
+# A date something is planned for or due by: "goes home for Christmas" -> "goes home soon",
+# "everybody will know by tonight" -> "everybody will know soon".
+FOR_BEFORE = regex.compile(r"\b(?:for|by|until|till|pour|d['’]ici)\s+$", regex.IGNORECASE)
 SOON = {"fr": "bientôt", "en": "soon"}
 
 
 def date(text: str, start: int, lang: str) -> tuple[int, str]:
     """A date or a day becomes "recently" ("depuis hier" -> "depuis peu", "for
-    Christmas" -> "soon"), or goes when it qualifies a noun ("la garde d'hier
-    soir" -> "la garde")."""
+    Christmas" or "by tonight" -> "soon"), or goes when it qualifies a noun ("la
+    garde d'hier soir" -> "la garde")."""
     of = OF_BEFORE.search(text, max(0, start - 6), start)
     if of:
         return of.start(), ""
     since = SINCE_BEFORE.search(text, max(0, start - 8), start)
     if since:
         return (start, "peu") if lang == "fr" else (since.start(), RECENTLY[lang])
-    planned = FOR_BEFORE.search(text, max(0, start - 6), start)
+    planned = FOR_BEFORE.search(text, max(0, start - 8), start)
     if planned:
         return planned.start(), SOON[lang]
     return start, RECENTLY[lang]

@@ -31,6 +31,7 @@ DETAIL = {
     "properties": {
         "weight": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
         "alone": {"type": "boolean", "description": "identifying by itself: one person holds it"},
+        "one-person": {"type": "boolean", "description": "a singular term met in the plural names a group: no detail"},
         "proper": {"type": "boolean",
                    "description": "a pattern match of one word the dictionary knows is none ('F, 34, Pregnant')"},
         "entities": {"type": "array", "items": {"type": "string"}},
@@ -54,6 +55,8 @@ SUBSTANCE_BEFORE = regex.compile(r"\b(?:demand\w*|pren\w*|pris|prescri\w*|veu\w+
                                  r"taking|takes|took|prescribed|asks?\s+for|asked\s+for|wants?|wanted)\s+"
                                  r"(?:du\s+|de\s+la\s+|de\s+l['’]|des\s+|d['’]|some\s+|more\s+)?$", regex.IGNORECASE)
 DETERMINER = regex.compile(r"(?:le|la|l['’]|les|un|une|mon|ma|notre|the|a|an|our|my)\b", regex.IGNORECASE)
+# The determiner just before a role goes with it: "cared for the [Olympic rower]" -> "cared for a patient".
+DETERMINER_BEFORE = regex.compile(r"\b(?:le|la|un|une|mon|ma|notre|the|a|an|our|my)\s+$|\bl['’]$", regex.IGNORECASE)
 # The determiner and modifiers before a role: "our Year 11 netball" (captain).
 NOUN_PHRASE_HEAD = regex.compile(r"\b(?:the|our|my|their|your|an?|le|la|les|une?|mon|ma|notre)\s+(?:[\w'’-]+\s+){1,3}$",
                                  regex.IGNORECASE)
@@ -108,7 +111,10 @@ class Detector(BaseDetector):
         for r in entities:
             if r.entity_type in wanted and r.score >= self.min_entity_score and self._plausible(analysis, r):
                 yield r.start, r.end, True
-        for start, end, _ in self.terms[kind].matches(analysis):
+        one_person = self.details[kind].get("one-person", False)
+        for start, end, term in self.terms[kind].matches(analysis):
+            if one_person and self._plural_of(analysis, start, end, term):
+                continue
             yield start, end, False
         for pattern, pid in self.patterns[kind]:
             if pid not in candidates:
@@ -118,6 +124,15 @@ class Detector(BaseDetector):
                     start += 1
                 if end > start and not (proper and analysis.text[start:end].lower() in self.common):
                     yield start, end, False
+
+    @staticmethod
+    def _plural_of(analysis, start: int, end: int, term: str) -> bool:
+        """A singular term met in the plural: "Firefighters in Croydon ran a day"
+        names a group, not one person (a term listed in the plural stays)."""
+        if analysis.text[start:end].lower() == term.lower():
+            return False
+        last = next((t for t in analysis.doc if t.idx < end <= t.idx + len(t.text)), None)
+        return last is not None and "Plur" in last.morph.get("Number")
 
     def _plausible(self, analysis, result) -> bool:
         """spaCy's NER tags emoji, hashtags, acronyms, lab values and lower-case
@@ -186,6 +201,9 @@ class Detector(BaseDetector):
         if how == "person":
             start = self._phrase_start(analysis, start)
             sex = generalize.sex_near(text, start, end)
+            determiner = DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+            if determiner:
+                return determiner.start(), generalize.person(self.lang, sex)
             if not DETERMINER.match(text, start):
                 lead = self._sentence_lead(analysis, start)
                 if lead is not None:  # a case that opens on the role: "Teenage goalkeeper for X, ACL rupture"
