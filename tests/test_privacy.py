@@ -846,3 +846,15 @@ def test_an_identifier_stated_in_its_own_clause_goes_with_it(linter, lang, text,
     report = linter.check(text, lang=lang)
     assert report.rewrite == expected
     assert not raises(linter, report.rewrite, lang), report.rewrite
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a room or bed that stands for its patient as the subject of a verb becomes the patient
+    ("en", "Bed 7 keeps pressing the buzzer to ask what day it is. Bless her.",
+     "A patient keeps pressing the buzzer to ask what day it is. Bless her."),
+    ("fr", "Le box 3 a encore sonné 14 fois cette nuit.", "Un patient a encore sonné 14 fois"),
+])
+def test_a_room_standing_for_its_patient_becomes_a_patient(linter, lang, text, expected):
+    report = linter.check(text, lang=lang)
+    assert report.rewrite.startswith(expected), report.rewrite
+    assert not raises(linter, report.rewrite, lang), report.rewrite

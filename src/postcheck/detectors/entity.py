@@ -109,6 +109,8 @@ ID_CLAUSE_END = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:and|but|so|et|mais|donc)[ \
                               r"|her|his|their|my|our|a|an|un|une|des|ce|cette|can|could|pouvez|quelqu['’]un|someone|anyone)\b)"
                               r"|[ \t]*(?:[.!?]+[ \t]*|$)", regex.IGNORECASE)
 APPOSITION_ENDS = regex.compile(r"[ \t]*,")
+# The article of a room that stands for its patient: "Le box 3 a sonné".
+ROOM_ARTICLE = regex.compile(r"\b(?:le|la|l['’]|the)\s*$", regex.IGNORECASE)
 # An identifier given as what a patient comes "with", beside what else they come with.
 WITH_BEFORE = regex.compile(r"\b(?:with|avec)[ \t]+$", regex.IGNORECASE)
 AND_AFTER = regex.compile(r"[ \t]+(?:and|et)[ \t]+", regex.IGNORECASE)
@@ -270,7 +272,24 @@ class Detector(BaseDetector):
             return None, None, phrase
         if entity_type == "DATE_OF_BIRTH":
             return None, None, generalize.birth_year(text[start:end], self.lang)
+        subject = self._room_as_subject(analysis, entity_type, start, end)
+        if subject is not None:  # "Bed 7 keeps pressing the buzzer" -> "A patient keeps pressing the buzzer"
+            return subject, None, generalize.person(self.lang, generalize.sex_near(text, start, end))
         return *self._removal_span(text, entity_type, start, end), ""
+
+    @staticmethod
+    def _room_as_subject(analysis, entity_type: str, start: int, end: int) -> int | None:
+        """Where a room or bed that stands for its patient as the subject of a verb
+        begins ("Bed 14 is...", "Le box 3 a sonné"), or None."""
+        if entity_type != "ROOM":
+            return None
+        text = analysis.text
+        article = ROOM_ARTICLE.search(text, max(0, start - 4), start)
+        first = article.start() if article else start
+        if not generalize.SENTENCE_START.search(text, 0, first):
+            return None
+        following = next((t for t in analysis.doc if t.idx >= end and not t.is_space), None)
+        return first if following is not None and following.pos_ in ("VERB", "AUX") else None
 
     def _removal_span(self, text: str, entity_type: str, start: int, end: int) -> tuple[int, int]:
         """What goes with an identifier or a contact detail: the clause that only
