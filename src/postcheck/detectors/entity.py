@@ -96,7 +96,7 @@ COPULA_BEFORE = regex.compile(r"(?<=['’]s\s+(?:e-?mail|mobile|phone|number|cel
 CLAUSE_ENDS = regex.compile(r"\s*(?:[,.;!?]|$)")
 # What names an identifier ("her MRN", "le NIR de ma patiente", "son numéro de sécu").
 ID_LABEL = (r"(?:(?:NHS|hospital|record|phone|mobile|cell)\s+)?(?:number|no\.?)|numéro(?:\s+de\s+sécu(?:rité\s+sociale)?)?"
-            r"|NIR|MRN|SSN|IPP|sécu|phone|mobile|portable|tél(?:éphone)?|e-?mail|(?:adresse\s+)?e-?mail|address|adresse")
+            r"|NIR|MRN|SSN|IPP|sécu|phone|mobile|portable|tél(?:éphone)?|(?:adresse\s+)?e-?mail|address|adresse")
 # The label with whose it is: "the SSN of my patient", "le NIR de mon patient".
 ID_LABEL_OF = rf"\b(?:{ID_LABEL})(?:[ \t]+(?:of|de|du|d['’])[ \t]*(?:[\w'’-]+[ \t]+){{0,2}}?[\w'’-]+)?"
 # A sentence that opens on an identifier's label and its copula says nothing else
@@ -300,7 +300,7 @@ class Detector(BaseDetector):
         if clause and after:
             return clause.start(), after.end()
         label = LABEL_BEFORE.search(text, max(0, start - 40), start)
-        first = label.start() if label else start
+        first = label.start() if label else start  # the identifier with the words that announce it
         joined = AND_AFTER.match(text, end)
         if joined and WITH_BEFORE.search(text, max(0, first - 8), first):
             # "Patient with NHS number [number] and chest pain" -> "Patient with chest pain"
@@ -309,13 +309,12 @@ class Detector(BaseDetector):
         after = APPOSITION_ENDS.match(text, end)
         if comma and after:
             return comma.start(), after.end()
-        return self._removal_start(text, entity_type, start, end), end
+        return self._removal_start(text, entity_type, first, end), end
 
     def _removal_start(self, text: str, entity_type: str, start: int, end: int) -> int:
-        """Where the removal of an identifier or a contact detail starts: with its
-        label ("SSN 412-..." goes whole), or after it when the label has to stay."""
-        label = LABEL_BEFORE.search(text, max(0, start - 40), start)
-        start = label.start() if label else start
+        """Where the removal of an identifier or a contact detail starts, given where
+        its label starts: with the label ("SSN 412-..." goes whole), or after it when
+        the label has to stay."""
         if POSSESSIVE_BEFORE.search(text, max(0, start - 4), start) or (
                 entity_type != "ROOM" and generalize.SENTENCE_START.search(text, 0, start)
                 and CLAUSE_GOES_ON.match(text, end)):

@@ -131,8 +131,8 @@ class Detector(BaseDetector):
         names a group, not one person (a term listed in the plural stays)."""
         if analysis.text[start:end].lower() == term.lower():
             return False
-        last = next((t for t in analysis.doc if t.idx < end <= t.idx + len(t.text)), None)
-        return last is not None and "Plur" in last.morph.get("Number")
+        words = analysis.doc.char_span(start, end, alignment_mode="expand")
+        return words is not None and len(words) > 0 and "Plur" in words[-1].morph.get("Number")
 
     def _plausible(self, analysis, result) -> bool:
         """spaCy's NER tags emoji, hashtags, acronyms, lab values and lower-case
